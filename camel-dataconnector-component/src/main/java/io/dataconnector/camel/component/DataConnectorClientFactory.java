@@ -1,0 +1,79 @@
+package io.dataconnector.camel.component;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.dataconnector.camel.component.api.CallBudget;
+import io.dataconnector.camel.component.api.DataConnectorClient;
+import io.dataconnector.camel.component.api.RetryPolicy;
+import io.dataconnector.camel.component.auth.AuthSettings;
+import io.dataconnector.camel.component.auth.TokenProvider;
+import io.dataconnector.camel.component.auth.TokenProviders;
+
+/**
+ * Builds the API client of an endpoint configuration. Endpoints whose connection settings are equal share one client,
+ * so they share one token provider (a refresh token is single-use: two providers rotating the same token would lock
+ * each other out) and one call budget (the API's limit is per client id).
+ */
+final class DataConnectorClientFactory {
+
+    private DataConnectorClientFactory() {
+    }
+
+    static DataConnectorClient create(DataConnectorConfiguration configuration) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (configuration.getProxyHost() != null) {
+            int port = configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort();
+            http.proxy(ProxySelector.of(new InetSocketAddress(configuration.getProxyHost(), port)));
+        }
+        HttpClient httpClient = http.build();
+        Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
+        TokenProvider tokens = configuration.getTokenProvider() != null
+                ? configuration.getTokenProvider()
+                : TokenProviders.create(new AuthSettings(
+                        configuration.getBaseUrl(), configuration.getAccessToken(), configuration.getClientId(),
+                        configuration.getClientSecret(), configuration.getRefreshToken(), configuration.getTokenStore(),
+                        configuration.getServiceAccountId(), configuration.getServiceAccountKeyId(),
+                        configuration.getServiceAccountPrivateKeyFile(), configuration.getScopes(), httpClient,
+                        requestTimeout, Clock.systemUTC()));
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()));
+        return new DataConnectorClient(configuration.getBaseUrl(), httpClient, tokens, retryPolicy,
+                new CallBudget(configuration.getCallsPerMinute()), requestTimeout);
+    }
+
+    /** The settings that make two endpoints able to share a client. Its toString never shows a credential. */
+    static final class ConnectionKey {
+        private final Object[] parts;
+
+        ConnectionKey(DataConnectorConfiguration c) {
+            parts = new Object[] {
+                    c.getBaseUrl(), c.getAccessToken(), c.getClientId(), c.getClientSecret(), c.getRefreshToken(),
+                    c.getTokenStore(), c.getServiceAccountId(), c.getServiceAccountKeyId(),
+                    c.getServiceAccountPrivateKeyFile(), c.getScopes(), c.getTokenProvider(), c.getConnectTimeout(),
+                    c.getRequestTimeout(), c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(),
+                    c.getCallsPerMinute(), c.getProxyHost(), c.getProxyPort() };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConnectionKey other && java.util.Arrays.equals(parts, other.parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(parts);
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectionKey[" + Objects.toString(parts[0]) + "]";
+        }
+    }
+}

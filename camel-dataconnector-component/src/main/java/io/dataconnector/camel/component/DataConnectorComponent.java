@@ -1,0 +1,53 @@
+package io.dataconnector.camel.component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.dataconnector.camel.component.api.DataConnectorClient;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code dataconnector:} component: endpoints for every operation of the ACC / BIM 360 Data Connector API, and a
+ * polling consumer of completed jobs.
+ */
+@Component("dataconnector")
+public class DataConnectorComponent extends DefaultComponent {
+
+    @Metadata(description = "Component-wide configuration, copied to every endpoint (URI options override it).")
+    private DataConnectorConfiguration configuration = new DataConnectorConfiguration();
+
+    private final Map<DataConnectorClientFactory.ConnectionKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DataConnectorConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setOperation(remaining);
+        DataConnectorEndpoint endpoint = new DataConnectorEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The shared client for an endpoint configuration (see {@link DataConnectorClientFactory}). */
+    DataConnectorClient clientFor(DataConnectorConfiguration endpointConfiguration) {
+        return clients.computeIfAbsent(new DataConnectorClientFactory.ConnectionKey(endpointConfiguration),
+                key -> DataConnectorClientFactory.create(endpointConfiguration));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.clear();
+        super.doStop();
+    }
+
+    public DataConnectorConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(DataConnectorConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,144 @@
+package io.dataconnector.camel.component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.dataconnector.camel.component.api.DataConnectorClient;
+import io.dataconnector.camel.component.api.Download;
+import io.dataconnector.camel.component.api.ListQuery;
+import io.dataconnector.camel.component.model.DataConnectorJson;
+import io.dataconnector.camel.component.model.DataRequest;
+import io.dataconnector.camel.component.model.DataRequestValidator;
+import io.dataconnector.camel.component.model.Page;
+import io.dataconnector.camel.component.model.SignedUrl;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Invokes the operation named by the {@code CamelDataConnectorOperation} header, or else by the endpoint URI.
+ */
+public class DataConnectorProducer extends DefaultProducer {
+
+    public DataConnectorProducer(DataConnectorEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public DataConnectorEndpoint getEndpoint() {
+        return (DataConnectorEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        DataConnectorConfiguration config = getEndpoint().getConfiguration();
+        DataConnectorClient client = getEndpoint().getClient();
+        String accountId = value(in, DataConnectorConstants.ACCOUNT_ID, config.getAccountId(), "accountId");
+
+        switch (operation(in)) {
+            case createRequest -> {
+                DataRequest request = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequestValidator.validateForCreate(request);
+                DataRequest created = client.createRequest(accountId, request);
+                in.setHeader(DataConnectorConstants.REQUEST_ID, created.getId());
+                in.setBody(created);
+            }
+            case listRequests -> list(in, query(in, config, null), q -> client.listRequests(accountId, q));
+            case getRequest -> in.setBody(client.getRequest(accountId, requestId(in, config)));
+            case updateRequest -> {
+                String requestId = requestId(in, config);
+                DataRequest changes = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequestValidator.validateForUpdate(changes);
+                in.setBody(client.updateRequest(accountId, requestId, changes));
+            }
+            case deleteRequest -> {
+                client.deleteRequest(accountId, requestId(in, config));
+                in.setBody(null);
+            }
+            case listRequestJobs -> {
+                String requestId = requestId(in, config);
+                list(in, query(in, config, null), q -> client.listRequestJobs(accountId, requestId, q));
+            }
+            case listJobs -> {
+                String projectId = in.getHeader(DataConnectorConstants.PROJECT_ID, config.getProjectId(), String.class);
+                list(in, query(in, config, projectId), q -> client.listJobs(accountId, q));
+            }
+            case getJob -> in.setBody(client.getJob(accountId, jobId(in, config)));
+            case cancelJob -> {
+                client.cancelJob(accountId, jobId(in, config));
+                in.setBody(null);
+            }
+            case listJobFiles -> in.setBody(client.listJobFiles(accountId, jobId(in, config)));
+            case getJobFileUrl -> {
+                SignedUrl url = client.getJobFileUrl(accountId, jobId(in, config), fileName(in, config));
+                in.setHeader(DataConnectorConstants.FILE_SIZE, url.getSize());
+                in.setBody(url);
+            }
+            case downloadJobFile -> {
+                String jobId = jobId(in, config);
+                SignedUrl url = client.getJobFileUrl(accountId, jobId, fileName(in, config));
+                Download download = client.download(jobId, url);
+                in.setHeader(DataConnectorConstants.FILE_SIZE,
+                        download.getContentLength() >= 0 ? Long.valueOf(download.getContentLength()) : url.getSize());
+                in.setHeader(Exchange.FILE_NAME, url.getName());
+                in.setBody(download);
+            }
+            default -> throw new IllegalArgumentException("Unsupported Data Connector operation: " + operation(in));
+        }
+    }
+
+    private <T> void list(Message in, ListQuery query, Function<ListQuery, Page<T>> pageReader) {
+        Page<T> page = getEndpoint().getConfiguration().isPaginate()
+                ? DataConnectorClient.readAllPages(query, pageReader)
+                : pageReader.apply(query);
+        List<T> results = page.getResults() == null ? List.of() : page.getResults();
+        if (page.getPagination() != null) {
+            in.setHeader(DataConnectorConstants.TOTAL_RESULTS, page.getPagination().getTotalResults());
+        }
+        in.setBody(results);
+    }
+
+    private DataConnectorOperation operation(Message in) {
+        Object header = in.getHeader(DataConnectorConstants.OPERATION);
+        String name = header != null ? header.toString() : getEndpoint().getConfiguration().getOperation();
+        try {
+            return DataConnectorOperation.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Unknown Data Connector operation '" + name + "'; expected one of "
+                                               + List.of(DataConnectorOperation.values()),
+                    e);
+        }
+    }
+
+    private static ListQuery query(Message in, DataConnectorConfiguration config, String projectId) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        config.getFilter().forEach((field, value) -> filters.put(field, value == null ? null : value.toString()));
+        return new ListQuery(config.getSort(), config.getSortFields(), config.getLimit(), config.getOffset(), projectId,
+                filters);
+    }
+
+    private static String requestId(Message in, DataConnectorConfiguration config) {
+        return value(in, DataConnectorConstants.REQUEST_ID, config.getRequestId(), "requestId");
+    }
+
+    private static String jobId(Message in, DataConnectorConfiguration config) {
+        return value(in, DataConnectorConstants.JOB_ID, config.getJobId(), "jobId");
+    }
+
+    private static String fileName(Message in, DataConnectorConfiguration config) {
+        return value(in, DataConnectorConstants.FILE_NAME, config.getFileName(), "fileName");
+    }
+
+    /** The header when present, else the endpoint option; a clear error naming both when neither is set. */
+    private static String value(Message in, String header, String option, String optionName) {
+        String value = in.getHeader(header, option, String.class);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Missing " + optionName + ": set the header " + header
+                                               + " or the endpoint option " + optionName);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,302 @@
+package io.dataconnector.camel.component.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.dataconnector.camel.component.auth.TokenProvider;
+import io.dataconnector.camel.component.model.DataConnectorJson;
+import io.dataconnector.camel.component.model.DataRequest;
+import io.dataconnector.camel.component.model.ExtractFile;
+import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.component.model.Page;
+import io.dataconnector.camel.component.model.SignedUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Data Connector REST API, one method per operation. Every call goes through {@link #send}: the client-side call
+ * budget, the bearer token (refreshed once on 401), bounded retries on 429/5xx honouring {@code Retry-After}, and
+ * failures turned into {@link DataConnectorException}s that never carry a token or a signed URL.
+ */
+public class DataConnectorClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataConnectorClient.class);
+    private static final int MAX_ERROR_BODY = 2000;
+    private static final int MAX_PAGES = 100_000;
+
+    private final String apiRoot;
+    private final HttpClient http;
+    private final TokenProvider tokens;
+    private final RetryPolicy retryPolicy;
+    private final CallBudget callBudget;
+    private final Duration requestTimeout;
+
+    public DataConnectorClient(String baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retryPolicy,
+                               CallBudget callBudget, Duration requestTimeout) {
+        this.apiRoot = stripTrailingSlash(baseUrl) + "/data-connector/v1/accounts/";
+        this.http = http;
+        this.tokens = tokens;
+        this.retryPolicy = retryPolicy;
+        this.callBudget = callBudget;
+        this.requestTimeout = requestTimeout;
+    }
+
+    // --- requests ---------------------------------------------------------------------------------------------------
+
+    public DataRequest createRequest(String accountId, DataRequest request) {
+        return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
+                request, in -> DataConnectorJson.read(in, DataRequest.class));
+    }
+
+    public Page<DataRequest> listRequests(String accountId, ListQuery query) {
+        return call("listRequests", ids(accountId, null, null), "GET", path(accountId, "requests") + q(query),
+                null, in -> DataConnectorJson.readPage(in, DataRequest.class));
+    }
+
+    public DataRequest getRequest(String accountId, String requestId) {
+        return call("getRequest", ids(accountId, requestId, null), "GET",
+                path(accountId, "requests", requestId), null, in -> DataConnectorJson.read(in, DataRequest.class));
+    }
+
+    public DataRequest updateRequest(String accountId, String requestId, DataRequest changes) {
+        return call("updateRequest", ids(accountId, requestId, null), "PATCH",
+                path(accountId, "requests", requestId), changes, in -> DataConnectorJson.read(in, DataRequest.class));
+    }
+
+    public void deleteRequest(String accountId, String requestId) {
+        call("deleteRequest", ids(accountId, requestId, null), "DELETE", path(accountId, "requests", requestId),
+                null, in -> null);
+    }
+
+    public Page<Job> listRequestJobs(String accountId, String requestId, ListQuery query) {
+        return call("listRequestJobs", ids(accountId, requestId, null), "GET",
+                path(accountId, "requests", requestId, "jobs") + q(query), null,
+                in -> DataConnectorJson.readPage(in, Job.class));
+    }
+
+    // --- jobs -------------------------------------------------------------------------------------------------------
+
+    public Page<Job> listJobs(String accountId, ListQuery query) {
+        return call("listJobs", ids(accountId, null, null), "GET", path(accountId, "jobs") + q(query), null,
+                in -> DataConnectorJson.readPage(in, Job.class));
+    }
+
+    public Job getJob(String accountId, String jobId) {
+        return call("getJob", ids(accountId, null, jobId), "GET", path(accountId, "jobs", jobId), null,
+                in -> DataConnectorJson.read(in, Job.class));
+    }
+
+    public void cancelJob(String accountId, String jobId) {
+        call("cancelJob", ids(accountId, null, jobId), "DELETE", path(accountId, "jobs", jobId), null, in -> null);
+    }
+
+    // --- data -------------------------------------------------------------------------------------------------------
+
+    public List<ExtractFile> listJobFiles(String accountId, String jobId) {
+        return call("listJobFiles", ids(accountId, null, jobId), "GET", path(accountId, "jobs", jobId, "data-listing"),
+                null, in -> DataConnectorJson.readList(in, ExtractFile.class));
+    }
+
+    public SignedUrl getJobFileUrl(String accountId, String jobId, String fileName) {
+        return call("getJobFileUrl", ids(accountId, null, jobId) + ", file=" + fileName, "GET",
+                path(accountId, "jobs", jobId, "data", fileName), null,
+                in -> DataConnectorJson.read(in, SignedUrl.class));
+    }
+
+    /**
+     * Streams the file behind a signed URL. No bearer token is sent: the URL carries its own credentials and points
+     * at a storage host that is not the API.
+     */
+    public Download download(String jobId, SignedUrl signedUrl) {
+        String resource = "jobId=" + jobId + ", file=" + signedUrl.getName();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
+        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false);
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return new Download(response.body(), signedUrl.getName(), length);
+    }
+
+    /** Convenience: a fresh signed URL, then the stream, so the 60-second validity is not an issue. */
+    public Download downloadJobFile(String accountId, String jobId, String fileName) {
+        return download(jobId, getJobFileUrl(accountId, jobId, fileName));
+    }
+
+    /**
+     * Reads every page of a list: starts at the query's offset and advances by the number of results actually
+     * returned (the server may cap {@code limit}) until {@code totalResults} are read or a page comes back empty.
+     */
+    public static <T> Page<T> readAllPages(ListQuery query, Function<ListQuery, Page<T>> pageReader) {
+        List<T> all = new ArrayList<>();
+        int offset = query.offset() == null ? 0 : query.offset();
+        Integer total = null;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            Page<T> page = pageReader.apply(query.withOffset(offset));
+            List<T> results = page.getResults() == null ? List.of() : page.getResults();
+            all.addAll(results);
+            offset += results.size();
+            if (page.getPagination() != null && page.getPagination().getTotalResults() != null) {
+                total = page.getPagination().getTotalResults();
+            }
+            if (results.isEmpty() || total == null || offset >= total) {
+                break;
+            }
+        }
+        Page<T> merged = new Page<>();
+        merged.setResults(all);
+        Page.Pagination pagination = new Page.Pagination();
+        pagination.setOffset(query.offset() == null ? 0 : query.offset());
+        pagination.setLimit(all.size());
+        pagination.setTotalResults(total == null ? all.size() : total);
+        merged.setPagination(pagination);
+        return merged;
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------------------------------
+
+    private <T> T call(String operation, String resource, String method, String url, Object body,
+                       JsonReader<T> reader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(DataConnectorJson.write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<InputStream> response = send(operation, resource, request, true);
+        try (InputStream in = response.body()) {
+            return response.statusCode() == 204 ? null : reader.read(in);
+        } catch (IOException e) {
+            throw new DataConnectorException(response.statusCode(), operation, resource,
+                    "cannot read the response: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<InputStream> send(String operation, String resource, HttpRequest.Builder request,
+                                           boolean authenticated) {
+        boolean tokenRefreshed = false;
+        int retries = 0;
+        while (true) {
+            String token = null;
+            HttpResponse<InputStream> response;
+            try {
+                if (authenticated) {
+                    callBudget.acquire();
+                    token = tokens.getAccessToken();
+                    request.setHeader("Authorization", "Bearer " + token);
+                }
+                response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataConnectorException(0, operation, resource, "interrupted", e);
+            } catch (IOException e) {
+                if (retries < retryPolicy.maxRetries()) {
+                    retries++;
+                    Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
+                    LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
+                            e.getClass().getSimpleName(), retries, retryPolicy.maxRetries(), wait.toMillis());
+                    pause(wait, operation, resource);
+                    continue;
+                }
+                throw new DataConnectorException(0, operation, resource,
+                        "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token), e);
+            }
+
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            String error = readError(response, token);
+            if (status == 401 && authenticated && !tokenRefreshed && tokens.invalidate(token)) {
+                tokenRefreshed = true;
+                LOG.info("Data Connector {} ({}) answered 401; refreshing the access token and retrying once",
+                        operation, resource);
+                continue;
+            }
+            if (RetryPolicy.isRetryable(status) && retries < retryPolicy.maxRetries()) {
+                retries++;
+                Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"), Instant.now());
+                LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource, status,
+                        retries, retryPolicy.maxRetries(), wait.toMillis());
+                pause(wait, operation, resource);
+                continue;
+            }
+            if (!authenticated && status == 403) {
+                error = "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error);
+            }
+            throw new DataConnectorException(status, operation, resource, error);
+        }
+    }
+
+    private static void pause(Duration wait, String operation, String resource) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataConnectorException(0, operation, resource, "interrupted while waiting to retry", e);
+        }
+    }
+
+    private static String readError(HttpResponse<InputStream> response, String token) {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
+            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+            return Redaction.scrub(text, token);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String path(String accountId, String... segments) {
+        StringBuilder sb = new StringBuilder(apiRoot).append(segment(require(accountId, "accountId")));
+        for (String s : segments) {
+            sb.append('/').append(segment(require(s, "id")));
+        }
+        return sb.toString();
+    }
+
+    private static String require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The Data Connector " + name + " is required but was not set");
+        }
+        return value;
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String q(ListQuery query) {
+        String qs = query == null ? "" : query.toQueryString();
+        return qs.isEmpty() ? "" : "?" + qs;
+    }
+
+    private static String ids(String accountId, String requestId, String jobId) {
+        StringBuilder sb = new StringBuilder("accountId=").append(accountId);
+        if (requestId != null) {
+            sb.append(", requestId=").append(requestId);
+        }
+        if (jobId != null) {
+            sb.append(", jobId=").append(jobId);
+        }
+        return sb.toString();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @FunctionalInterface
+    private interface JsonReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+}

@@ -1,0 +1,60 @@
+package io.dataconnector.camel.component.api;
+
+/**
+ * A call to the Data Connector API failed. Carries the HTTP status, the operation, the ids involved and the API's own
+ * error text; never a token, secret or signed URL.
+ */
+public class DataConnectorException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String operation;
+    private final String resource;
+    private final String apiError;
+
+    public DataConnectorException(int statusCode, String operation, String resource, String apiError) {
+        this(statusCode, operation, resource, apiError, null);
+    }
+
+    public DataConnectorException(int statusCode, String operation, String resource, String apiError, Throwable cause) {
+        super(describe(statusCode, operation, resource, apiError), cause);
+        this.statusCode = statusCode;
+        this.operation = operation;
+        this.resource = resource;
+        this.apiError = apiError;
+    }
+
+    private static String describe(int statusCode, String operation, String resource, String apiError) {
+        StringBuilder sb = new StringBuilder("Data Connector ").append(operation).append(" failed");
+        if (statusCode > 0) {
+            sb.append(" with HTTP ").append(statusCode);
+        }
+        if (resource != null && !resource.isEmpty()) {
+            sb.append(" (").append(resource).append(')');
+        }
+        if (apiError != null && !apiError.isBlank()) {
+            sb.append(": ").append(apiError);
+        }
+        return sb.toString();
+    }
+
+    /** The HTTP status, or 0 when no response was received (I/O failure, timeout). */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The ids the call was about, e.g. {@code accountId=…, jobId=…}. */
+    public String getResource() {
+        return resource;
+    }
+
+    /** The error text the API returned, if any. */
+    public String getApiError() {
+        return apiError;
+    }
+}

@@ -1,0 +1,179 @@
+package io.dataconnector.camel.component.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+/**
+ * The JSON conventions of the Data Connector API in one place: a shared, pre-configured {@link ObjectMapper} and the
+ * conversions used by the producer.
+ * <p>
+ * The mapper ignores unknown properties, does not fail on empty beans, writes no nulls and reads/writes
+ * {@link Instant} as ISO-8601 (without jackson-datatype-jsr310). It is thread-safe once configured: do not
+ * reconfigure the shared instance; {@link ObjectMapper#copy()} it instead.
+ */
+public final class DataConnectorJson {
+
+    private static final ObjectMapper MAPPER = createMapper();
+
+    private DataConnectorJson() {
+    }
+
+    /** @return a new mapper configured like the shared one (for callers that need to customize it) */
+    public static ObjectMapper createMapper() {
+        SimpleModule module = new SimpleModule("dataconnector-json");
+        module.addSerializer(Instant.class, new InstantJson.Serializer());
+        module.addDeserializer(Instant.class, new InstantJson.Deserializer());
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(module);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        return mapper;
+    }
+
+    /** @return the shared mapper; do not reconfigure it */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Converts a message body to a {@link DataRequest}.
+     *
+     * @param body a {@link DataRequest} (returned as is), a {@link Map} of its JSON fields, a {@link JsonNode}, a JSON
+     *             {@link String}, {@code byte[]} (UTF-8 JSON) or an {@link InputStream} of JSON
+     * @throws InvalidDataRequestException when a field has a bad value (its {@code getField()} names it)
+     * @throws IllegalArgumentException    when the body is null, of another type, or not JSON
+     */
+    public static DataRequest toDataRequest(Object body) {
+        if (body == null) {
+            throw new IllegalArgumentException(
+                    "Cannot convert a null message body to a DataRequest; expected a DataRequest, Map, JSON String,"
+                                               + " byte[] or InputStream");
+        }
+        if (body instanceof DataRequest) {
+            return (DataRequest) body;
+        }
+        String type = body.getClass().getName();
+        try {
+            if (body instanceof Map) {
+                return MAPPER.convertValue(body, DataRequest.class);
+            }
+            if (body instanceof JsonNode) {
+                return MAPPER.treeToValue((JsonNode) body, DataRequest.class);
+            }
+            if (body instanceof String) {
+                return MAPPER.readValue((String) body, DataRequest.class);
+            }
+            if (body instanceof byte[]) {
+                return MAPPER.readValue((byte[]) body, DataRequest.class);
+            }
+            if (body instanceof InputStream) {
+                return MAPPER.readValue((InputStream) body, DataRequest.class);
+            }
+        } catch (IllegalArgumentException e) {
+            // convertValue wraps the mapping exception
+            if (e.getCause() instanceof JsonMappingException) {
+                throw invalid(type, (JsonMappingException) e.getCause());
+            }
+            throw new IllegalArgumentException("Cannot convert message body of type " + type + " to a DataRequest: "
+                                               + e.getMessage(), e);
+        } catch (JsonMappingException e) {
+            throw invalid(type, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot convert message body of type " + type
+                                               + " to a DataRequest: it is not valid JSON (" + e.getOriginalMessage()
+                                               + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read message body of type " + type + ": " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("Cannot convert message body of type " + type
+                                           + " to a DataRequest; expected a DataRequest, Map, JSON String, byte[] or"
+                                           + " InputStream");
+    }
+
+    private static IllegalArgumentException invalid(String type, JsonMappingException e) {
+        String field = fieldOf(e);
+        if (field == null) {
+            return new IllegalArgumentException("Cannot convert message body of type " + type + " to a DataRequest: "
+                                                + e.getOriginalMessage(), e);
+        }
+        return new InvalidDataRequestException(field, "Invalid data request field '" + field + "': "
+                                                      + e.getOriginalMessage(), e);
+    }
+
+    /** @return the name of the deepest named field in the exception's path, or null */
+    static String fieldOf(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String name = path.get(i).getFieldName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Reads a list answer ({@code {"pagination": …, "results": […]}}) of {@code itemType}. */
+    public static <T> Page<T> readPage(InputStream in, Class<T> itemType) throws IOException {
+        JavaType type = MAPPER.getTypeFactory().constructParametricType(Page.class, itemType);
+        Page<T> page = MAPPER.readValue(in, type);
+        if (page == null) {
+            page = new Page<>();
+        }
+        return page;
+    }
+
+    /**
+     * Reads a JSON array of {@code itemType}. A page object ({@code {"results": […]}}) is accepted too, its
+     * results returned; an empty body or {@code null} gives an empty list.
+     */
+    public static <T> List<T> readList(InputStream in, Class<T> itemType) throws IOException {
+        JsonNode node = MAPPER.readTree(in);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return new ArrayList<>();
+        }
+        if (node.isObject() && node.has("results")) {
+            node = node.get("results");
+        }
+        if (!node.isArray()) {
+            throw new JsonMappingException(null,
+                    "Expected a JSON array of " + itemType.getSimpleName() + " but found " + node.getNodeType());
+        }
+        JavaType type = MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
+        return MAPPER.readerFor(type).readValue(node);
+    }
+
+    /** Reads one JSON object of the given type; an empty body gives {@code null}. */
+    public static <T> T read(InputStream in, Class<T> type) throws IOException {
+        JsonNode node = MAPPER.readTree(in);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        return MAPPER.treeToValue(node, type);
+    }
+
+    /** Writes a value as UTF-8 JSON (nulls omitted). */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot write " + (value == null ? "null" : value.getClass().getName())
+                                           + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
