@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +164,5 @@ class AuthTest extends SimTestSupport {
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         clock.advance(Duration.ofSeconds(61));
         assertThat(api("GET", "/jobs").statusCode()).isEqualTo(200);
-        assertThat(Instant.now()).isNotNull();
     }
 }
