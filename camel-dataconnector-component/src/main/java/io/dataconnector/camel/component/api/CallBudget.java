@@ -1,5 +1,6 @@
 package io.dataconnector.camel.component.api;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -9,16 +10,20 @@ import java.util.Deque;
  */
 public class CallBudget {
 
-    private static final long WINDOW_NANOS = 60_000_000_000L;
-
-    private final int callsPerMinute;
+    private final int callsPerWindow;
+    private final long windowNanos;
     private final Deque<Long> recentCalls = new ArrayDeque<>();
 
     public CallBudget(int callsPerMinute) {
-        if (callsPerMinute <= 0) {
-            throw new IllegalArgumentException("callsPerMinute must be positive, was " + callsPerMinute);
+        this(callsPerMinute, Duration.ofMinutes(1));
+    }
+
+    public CallBudget(int callsPerWindow, Duration window) {
+        if (callsPerWindow <= 0) {
+            throw new IllegalArgumentException("callsPerMinute must be positive, was " + callsPerWindow);
         }
-        this.callsPerMinute = callsPerMinute;
+        this.callsPerWindow = callsPerWindow;
+        this.windowNanos = window.toNanos();
     }
 
     public void acquire() throws InterruptedException {
@@ -26,24 +31,24 @@ public class CallBudget {
             long waitNanos;
             synchronized (recentCalls) {
                 long now = System.nanoTime();
-                while (!recentCalls.isEmpty() && now - recentCalls.peekFirst() >= WINDOW_NANOS) {
+                while (!recentCalls.isEmpty() && now - recentCalls.peekFirst() >= windowNanos) {
                     recentCalls.pollFirst();
                 }
-                if (recentCalls.size() < callsPerMinute) {
+                if (recentCalls.size() < callsPerWindow) {
                     recentCalls.addLast(now);
                     return;
                 }
-                waitNanos = WINDOW_NANOS - (now - recentCalls.peekFirst());
+                waitNanos = windowNanos - (now - recentCalls.peekFirst());
             }
             Thread.sleep(Math.max(1, waitNanos / 1_000_000));
         }
     }
 
-    /** Calls made within the last minute. */
+    /** Calls made within the current window. */
     public int callsInWindow() {
         synchronized (recentCalls) {
             long now = System.nanoTime();
-            return (int) recentCalls.stream().filter(t -> now - t < WINDOW_NANOS).count();
+            return (int) recentCalls.stream().filter(t -> now - t < windowNanos).count();
         }
     }
 }
