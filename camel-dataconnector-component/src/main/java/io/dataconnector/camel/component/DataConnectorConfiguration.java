@@ -19,9 +19,10 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://developer.api.autodesk.com";
 
-    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer.")
-    @Metadata(required = true, enums = "createRequest,listRequests,getRequest,updateRequest,deleteRequest,listRequestJobs,"
-                                       + "listJobs,getJob,cancelJob,listJobFiles,getJobFileUrl,downloadJobFile,jobs")
+    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer.",
+             enums = "createRequest,listRequests,getRequest,updateRequest,deleteRequest,listRequestJobs,listJobs,getJob,"
+                     + "cancelJob,listJobFiles,getJobFileUrl,downloadJobFile,jobs")
+    @Metadata(required = true)
     private String operation;
 
     @UriParam(description = "The account id (the ACC / BIM 360 hub id without its `b.` prefix).")
