@@ -704,8 +704,9 @@ public final class DataConnectorSimulator implements AutoCloseable {
             requests.put(r.id, r);
             return;
         }
-        boolean runNow = !"ONE_TIME".equals(r.scheduleInterval) || r.effectiveFrom == null
-                || !r.effectiveFrom.isAfter(now);
+        // one-time and recurring alike: "If the date and time [effectiveFrom] is before the current time,
+        // execution of scheduling begins immediately" - otherwise the first job is spawned at effectiveFrom
+        boolean runNow = r.effectiveFrom == null || !r.effectiveFrom.isAfter(now);
         if (runNow) {
             if (enforceQuota && quotaExceeded(now)) {
                 throw new ApiError(429, "Rate limit exceeded: an account can create at most " + jobQuota

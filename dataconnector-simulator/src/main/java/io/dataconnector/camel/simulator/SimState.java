@@ -37,7 +37,7 @@ final class SimState {
         String endDate;
         String dateRange;
         String projectStatus;
-        /** A ONE_TIME job waiting for effectiveFrom. */
+        /** The first job of a request (one-time or recurring), waiting for effectiveFrom. */
         Instant pendingRunAt;
         boolean deleted;
 

@@ -70,6 +70,29 @@ class JobLifecycleTest extends SimTestSupport {
     }
 
     @Test
+    void futureRecurringRequestSpawnsItsFirstJobAtEffectiveFrom() {
+        // reference: "If the date and time [effectiveFrom] is before the current time, execution of scheduling
+        // begins immediately" - a recurring schedule starting later spawns nothing until then
+        startDefault();
+        String body = "{\"description\":\"w\",\"scheduleInterval\":\"WEEK\",\"reoccuringInterval\":1,"
+                + "\"effectiveFrom\":\"2025-03-01T10:02:00.000Z\",\"effectiveTo\":\"2025-03-11T10:02:00.000Z\","
+                + "\"serviceGroups\":[\"issues\"]}";
+        HttpResponse<String> created = api("POST", "/requests", body);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String reqId = json(created).get("id").asText();
+        assertThat(json(api("GET", "/requests/" + reqId + "/jobs")).get("results")).isEmpty();
+        assertThat(json(api("GET", "/requests/" + reqId)).get("lastQueuedAt").isNull()).isTrue();
+        clock.set(Instant.parse("2025-03-01T10:02:00Z"));
+        JsonNode jobs = json(api("GET", "/requests/" + reqId + "/jobs"));
+        assertThat(jobs.get("results")).hasSize(1);
+        assertThat(jobs.get("results").get(0).get("createdAt").asText()).isEqualTo("2025-03-01T10:02:00.000Z");
+        // a recurring request whose effectiveFrom has passed still runs at once
+        String past = json(api("POST", "/requests", body.replace("2025-03-01T10:02:00.000Z",
+                "2025-03-01T09:00:00.000Z"))).get("id").asText();
+        assertThat(sim.jobsOf(past)).hasSize(1);
+    }
+
+    @Test
     void failedAndCancelledJobsHaveNoListing() {
         start(DataConnectorSimulator.builder().jobDurations(Duration.ofSeconds(5), Duration.ofSeconds(5)));
         sim.failNextJobs(1);
