@@ -3,8 +3,11 @@ package io.dataconnector.camel.component;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.dataconnector.camel.component.auth.TokenProvider;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -18,6 +21,9 @@ import org.apache.camel.spi.UriPath;
 public class DataConnectorConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://developer.api.autodesk.com";
+    public static final String DEFAULT_COMPLETION_STATUSES = "success";
+    public static final long DEFAULT_LOOK_BACK = 7L * 24 * 60 * 60 * 1000;
+    public static final String DEFAULT_PROCESSOR_NAME = "dataconnector-jobs";
 
     @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer.",
              enums = "createRequest,listRequests,getRequest,updateRequest,deleteRequest,listRequestJobs,listJobs,getJob,"
@@ -76,7 +82,8 @@ public class DataConnectorConfiguration implements Cloneable {
 
     // --- ids --------------------------------------------------------------------------------------------------------
 
-    @UriParam(label = "producer", description = "The data request id (header CamelDataConnectorRequestId wins).")
+    @UriParam(description = "The data request id (header CamelDataConnectorRequestId wins). On the jobs consumer: emit"
+                            + " only the jobs of this data request.")
     private String requestId;
 
     @UriParam(label = "producer", description = "The job id (header CamelDataConnectorJobId wins).")
@@ -85,7 +92,8 @@ public class DataConnectorConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The extract file name (header CamelDataConnectorFileName wins).")
     private String fileName;
 
-    @UriParam(description = "Restrict jobs to one project id (header CamelDataConnectorProjectId wins).")
+    @UriParam(description = "Restrict jobs to one project id (header CamelDataConnectorProjectId wins). On the jobs"
+                            + " consumer: emit only the jobs of this project.")
     private String projectId;
 
     // --- listing ----------------------------------------------------------------------------------------------------
@@ -110,6 +118,52 @@ public class DataConnectorConfiguration implements Cloneable {
     @UriParam(label = "producer", prefix = "filter.", multiValue = true,
               description = "API filters: `filter.status=complete` is sent as `filter[status]=complete`.")
     private Map<String, Object> filter = new HashMap<>();
+
+    // --- consumer (dataconnector:jobs) ----------------------------------------------------------------------------
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_COMPLETION_STATUSES,
+              description = "Comma separated completion statuses a complete job must have to be emitted: any of success,"
+                            + " failed, cancelled.")
+    private String completionStatuses = DEFAULT_COMPLETION_STATUSES;
+
+    @UriParam(label = "consumer", defaultValue = "604800000", javaType = "java.time.Duration",
+              description = "How far back (by job creation time) the consumer looks for completed jobs; default 7 days."
+                            + " Jobs are listed newest first and paging stops at the first job older than this, so a"
+                            + " poll costs one call per page of recent jobs.")
+    private long lookBack = DEFAULT_LOOK_BACK;
+
+    @UriParam(label = "consumer", defaultValue = "100",
+              description = "Page size of the job listing the consumer reads (the API may cap it).")
+    private int pageSize = 100;
+
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "Maximum number of jobs emitted per poll (0 = no limit). The oldest eligible jobs go first;"
+                            + " the rest follow on the next polls.")
+    private int maxMessagesPerPoll;
+
+    @UriParam(label = "consumer", defaultValue = "3",
+              description = "How many times a job whose exchange failed is emitted again (one attempt per poll) before"
+                            + " the consumer logs a WARN naming it and marks it as done (skipped).")
+    private int maxAttempts = 3;
+
+    @UriParam(label = "consumer",
+              description = "The repository that makes the consumer emit every job once (required unless dataSource is"
+                            + " set). A job id is claimed (added) before its exchange is processed, removed again if the"
+                            + " exchange fails, and stays when it succeeds. Use a durable, shared one in production"
+                            + " (e.g. camel-sql's JdbcMessageIdRepository); opt in to memory only explicitly, e.g."
+                            + " `#class:org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository`.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer",
+              description = "A JDBC DataSource (e.g. the warehouse database) in which the consumer keeps its idempotent"
+                            + " repository, when no idempotentRepository is given: a camel-sql JdbcMessageIdRepository"
+                            + " on table CAMEL_MESSAGEPROCESSED (created if missing). Needs camel-sql on the classpath.")
+    private DataSource dataSource;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_PROCESSOR_NAME,
+              description = "The processor name under which the repository created for dataSource stores job ids."
+                            + " Consumers (and callback receivers) that must agree share it.")
+    private String processorName = DEFAULT_PROCESSOR_NAME;
 
     // --- HTTP -------------------------------------------------------------------------------------------------------
 
@@ -326,6 +380,70 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setFilter(Map<String, Object> filter) {
         this.filter = filter;
+    }
+
+    public String getCompletionStatuses() {
+        return completionStatuses;
+    }
+
+    public void setCompletionStatuses(String completionStatuses) {
+        this.completionStatuses = completionStatuses;
+    }
+
+    public long getLookBack() {
+        return lookBack;
+    }
+
+    public void setLookBack(long lookBack) {
+        this.lookBack = lookBack;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getProcessorName() {
+        return processorName;
+    }
+
+    public void setProcessorName(String processorName) {
+        this.processorName = processorName;
     }
 
     public long getConnectTimeout() {

@@ -47,6 +47,11 @@ public final class DataConnectorConstants {
               javaType = "String")
     public static final String COMPLETION_STATUS = "CamelDataConnectorCompletionStatus";
 
+    @Metadata(label = "consumer", description = "The attempt number of a consumed job: 1 the first time it is emitted, 2"
+                                                + " when it is emitted again after a failed exchange, and so on.",
+              javaType = "Integer")
+    public static final String ATTEMPT = "CamelDataConnectorAttempt";
+
     private DataConnectorConstants() {
     }
 }

@@ -8,7 +8,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Invoke any Data Connector API operation (requests, jobs, extract files) of Autodesk Construction Cloud / BIM 360, or
@@ -17,7 +17,17 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dataconnector", title = "ACC Data Connector",
              syntax = "dataconnector:operation", category = { Category.CLOUD, Category.API },
              headersClass = DataConnectorConstants.class)
-public class DataConnectorEndpoint extends DefaultEndpoint {
+public class DataConnectorEndpoint extends ScheduledPollEndpoint {
+
+    /** The path of the completed-job consumer. */
+    public static final String JOBS = "jobs";
+
+    /**
+     * Default delay between two polls of the jobs consumer: 15 minutes. The API allows 60 calls a minute and at most 24
+     * jobs a day, so polling more often only spends the call budget. Override it with {@code delay=...} (or use
+     * {@code scheduler=quartz&scheduler.cron=...}).
+     */
+    public static final long DEFAULT_CONSUMER_DELAY = 15L * 60 * 1000;
 
     @UriParam
     private DataConnectorConfiguration configuration;
@@ -27,17 +37,30 @@ public class DataConnectorEndpoint extends DefaultEndpoint {
     public DataConnectorEndpoint(String uri, DataConnectorComponent component, DataConnectorConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        // the ScheduledPollConsumer default (500 ms) would burn the API's 60 calls/min; URI options applied later win
+        setDelay(DEFAULT_CONSUMER_DELAY);
     }
 
     @Override
     public Producer createProducer() throws Exception {
+        if (JOBS.equals(configuration.getOperation())) {
+            throw new IllegalArgumentException(
+                    "dataconnector:jobs is the completed-job consumer and cannot be used as a producer (in to());"
+                                               + " use dataconnector:listJobs to list jobs from a route");
+        }
         return new DataConnectorProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException(
-                "The dataconnector consumer (dataconnector:jobs) is not available in this version");
+        if (!JOBS.equals(configuration.getOperation())) {
+            throw new IllegalArgumentException("The dataconnector consumer (in from()) supports only dataconnector:jobs,"
+                                               + " not dataconnector:" + configuration.getOperation());
+        }
+        DataConnectorJobsConsumer consumer = new DataConnectorJobsConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
