@@ -191,7 +191,10 @@ class AuthenticationTest extends SimulatorTestSupport {
 
         Exchange result = template.request("direct:getJob", e -> e.getMessage().setHeader(JOB_ID, job.id()));
 
-        assertThat(result.getException()).isNotNull();
+        assertThat(result.getException()).isInstanceOf(DataConnectorException.class)
+                .hasMessageContaining("cannot obtain an access token");
+        assertThat(((DataConnectorException) result.getException()).getStatusCode()).isBetween(400, 499);
+        assertThat(tokenCalls()).as("a refused grant is not retried").hasSize(1);
         assertThat(sim.recordedRequests("GET", ".*/jobs/.*")).isEmpty();
     }
 }

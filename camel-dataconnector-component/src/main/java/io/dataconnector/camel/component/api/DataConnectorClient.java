@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.dataconnector.camel.component.auth.TokenException;
 import io.dataconnector.camel.component.auth.TokenProvider;
 import io.dataconnector.camel.component.model.DataConnectorJson;
 import io.dataconnector.camel.component.model.DataRequest;
@@ -191,7 +192,7 @@ public class DataConnectorClient {
             try {
                 if (authenticated) {
                     callBudget.acquire();
-                    token = tokens.getAccessToken();
+                    token = accessToken(operation, resource);
                     request.setHeader("Authorization", "Bearer " + token);
                 }
                 response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -234,6 +235,22 @@ public class DataConnectorClient {
                 error = "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error);
             }
             throw new DataConnectorException(status, operation, resource, error);
+        }
+    }
+
+    /**
+     * A token the API will accept. A refused grant (bad client credentials, revoked refresh token, unknown service
+     * account key) cannot succeed by retrying, so it fails the call at once with the token endpoint's status.
+     */
+    private String accessToken(String operation, String resource) throws IOException {
+        try {
+            return tokens.getAccessToken();
+        } catch (TokenException e) {
+            if (RetryPolicy.isRetryable(e.getStatus())) {
+                throw e;
+            }
+            throw new DataConnectorException(e.getStatus(), operation, resource,
+                    "cannot obtain an access token: " + e.getMessage(), e);
         }
     }
 
