@@ -1,8 +1,10 @@
 package io.dataconnector.camel.component;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import io.dataconnector.camel.component.api.RetryPolicy;
 import io.dataconnector.camel.component.auth.AuthSettings;
 import io.dataconnector.camel.component.auth.TokenProvider;
 import io.dataconnector.camel.component.auth.TokenProviders;
+import org.apache.camel.CamelContext;
 
 /**
  * Builds the API client of an endpoint configuration. Endpoints whose connection settings are equal share one client,
@@ -24,13 +27,20 @@ final class DataConnectorClientFactory {
     private DataConnectorClientFactory() {
     }
 
-    static DataConnectorClient create(DataConnectorConfiguration configuration) {
+    static DataConnectorClient create(DataConnectorConfiguration configuration, CamelContext camelContext) {
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (configuration.getProxyHost() != null) {
             int port = configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort();
             http.proxy(ProxySelector.of(new InetSocketAddress(configuration.getProxyHost(), port)));
+        }
+        if (configuration.getSslContextParameters() != null) {
+            try {
+                http.sslContext(configuration.getSslContextParameters().createSSLContext(camelContext));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("Invalid sslContextParameters: " + e.getMessage(), e);
+            }
         }
         HttpClient httpClient = http.build();
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
@@ -58,7 +68,7 @@ final class DataConnectorClientFactory {
                     c.getTokenStore(), c.getServiceAccountId(), c.getServiceAccountKeyId(),
                     c.getServiceAccountPrivateKeyFile(), c.getScopes(), c.getTokenProvider(), c.getConnectTimeout(),
                     c.getRequestTimeout(), c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(),
-                    c.getCallsPerMinute(), c.getProxyHost(), c.getProxyPort() };
+                    c.getCallsPerMinute(), c.getProxyHost(), c.getProxyPort(), c.getSslContextParameters() };
         }
 
         @Override

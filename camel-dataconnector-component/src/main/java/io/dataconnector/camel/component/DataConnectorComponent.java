@@ -34,7 +34,7 @@ public class DataConnectorComponent extends DefaultComponent {
     /** The shared client for an endpoint configuration (see {@link DataConnectorClientFactory}). */
     DataConnectorClient clientFor(DataConnectorConfiguration endpointConfiguration) {
         return clients.computeIfAbsent(new DataConnectorClientFactory.ConnectionKey(endpointConfiguration),
-                key -> DataConnectorClientFactory.create(endpointConfiguration));
+                key -> DataConnectorClientFactory.create(endpointConfiguration, getCamelContext()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Options of a Data Connector endpoint. Set once on the component ({@code camel.component.dataconnector.*}) and copied
@@ -79,6 +80,12 @@ public class DataConnectorConfiguration implements Cloneable {
     @UriParam(label = "security,advanced",
               description = "A custom TokenProvider to use instead of the built-in ones.")
     private TokenProvider tokenProvider;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for the API, the token endpoint and the"
+                            + " storage host. Without it the JVM's default trust store is used; certificates are always"
+                            + " verified.")
+    private SSLContextParameters sslContextParameters;
 
     // --- ids --------------------------------------------------------------------------------------------------------
 
@@ -500,6 +507,14 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public Integer getProxyPort() {

@@ -78,6 +78,25 @@ class ComponentPackagingIT {
     }
 
     @Test
+    void theReadmeDocumentsEveryOwnOptionAndEveryHeader() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        JsonNode catalog = catalog();
+        List<String> missing = new ArrayList<>();
+        catalog.get("properties").fields().forEachRemaining(option -> {
+            String declaredBy = option.getValue().path("configurationClass").asText();
+            if (declaredBy.endsWith("DataConnectorConfiguration") && !readme.contains("| `" + option.getKey() + "` |")) {
+                missing.add(option.getKey());
+            }
+        });
+        catalog.get("headers").fieldNames().forEachRemaining(header -> {
+            if (!readme.contains("| `" + header + "` |")) {
+                missing.add(header);
+            }
+        });
+        assertThat(missing).as("options and headers missing from the README tables").isEmpty();
+    }
+
+    @Test
     void theComponentIsDiscoverableAndItsConfigurersAreCompiled() {
         assertThat(jar.getEntry("META-INF/services/org/apache/camel/component/dataconnector")).isNotNull();
         assertThat(jar.getEntry("io/dataconnector/camel/component/DataConnectorComponentConfigurer.class")).isNotNull();
