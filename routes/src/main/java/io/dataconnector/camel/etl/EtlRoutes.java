@@ -1,0 +1,170 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.component.DataConnectorConstants;
+import io.dataconnector.camel.component.model.ExtractFile;
+import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
+import io.dataconnector.camel.etl.warehouse.LoadResult;
+import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The ETL, one small named route per step:
+ * <pre>
+ * dc-etl-poll (YAML, routes/etl-trigger.yaml) → dc-etl-discover → dc-etl-job
+ *   → dc-etl-choose-files → dc-etl-fetch (dc-etl-download: fresh signed URL + Camel HTTP + spool, once more on expiry)
+ *   → dc-etl-unzip (streaming split of the ZIP) → dc-etl-parse (schema description → load request)
+ *   → dc-etl-load (stream the CSV into a staging table, swap) → dc-etl-record
+ * </pre>
+ * Stream caching is off on every route: extract bodies are streams to disk, never cached in heap.
+ */
+public class EtlRoutes extends RouteBuilder {
+
+    /** The beans of the ETL, bound in the registry under these names. */
+    public static final String LOADER = "dcEtlWarehouseLoader";
+    public static final String PLANNER = "dcEtlJobPlanner";
+    public static final String SUMMARY = "dcEtlRunSummary";
+    public static final String SETTINGS = "dcEtlSettings";
+
+    private static final String LIST_JOBS = "dataconnector:listJobs?filter.status=complete&paginate=true&limit=100";
+
+    @Override
+    public void configure() throws Exception {
+        EtlBeans beans = EtlBeans.bind(getContext());
+        JobPlanner planner = beans.planner();
+        WarehouseLoader loader = beans.loader();
+        RunSummary summary = beans.summary();
+        ZipEntries zipEntries = new ZipEntries(beans.settings().maxUncompressedBytes());
+
+        // every completed job not loaded yet, oldest first; a failing job does not stop the others
+        from("direct:dc-etl-discover").routeId("dc-etl-discover").streamCache("false")
+                .to(LIST_JOBS)
+                .bean(planner, "pendingJobs")
+                .log("${body.size} completed job(s) to load")
+                .split(body())
+                    .to("direct:dc-etl-job")
+                .end();
+
+        // one job: body is a Job (from the discover route or from the dataconnector:jobs consumer)
+        from("direct:dc-etl-job").routeId("dc-etl-job").streamCache("false")
+                .setHeader(DataConnectorConstants.JOB_ID, simple("${body.id}"))
+                .setHeader(DataConnectorConstants.REQUEST_ID, simple("${body.requestId}"))
+                .process(e -> e.setProperty(EtlHeaders.JOB_WORK, planner.start(e.getMessage().getBody(Job.class))))
+                .doTry()
+                    .to("direct:dc-etl-job-steps")
+                .doCatch(Exception.class)
+                    .process(e -> planner.failed(work(e), work(e).getJob(),
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                .doFinally()
+                    .process(e -> work(e).cleanup())
+                .end();
+
+        from("direct:dc-etl-job-steps").routeId("dc-etl-job-steps").streamCache("false")
+                .to("direct:dc-etl-choose-files")
+                .choice()
+                    .when(simple("${body.empty}"))
+                        .log("Job ${header.CamelDataConnectorJobId}: nothing to load")
+                    .otherwise()
+                        .to("direct:dc-etl-fetch-extract")
+                        .to("direct:dc-etl-parse")
+                .end()
+                .process(e -> planner.finish(work(e)));
+
+        // the data listing → which CSVs (and schema descriptions) to fetch, and whether from the ZIP
+        from("direct:dc-etl-choose-files").routeId("dc-etl-choose-files")
+                .to("dataconnector:listJobFiles")
+                .process(e -> e.getMessage().setBody(
+                        planner.plan(work(e), castList(e.getMessage().getBody(List.class)))));
+
+        from("direct:dc-etl-fetch-extract").routeId("dc-etl-fetch-extract").streamCache("false")
+                .choice()
+                    .when(simple("${body.useZip}"))
+                        .setHeader(DataConnectorConstants.FILE_NAME, simple("${body.zip.name}"))
+                        .setHeader(EtlHeaders.EXPECTED_SIZE, simple("${body.zip.size}"))
+                        .to("direct:dc-etl-fetch")
+                        .to("direct:dc-etl-unzip")
+                    .otherwise()
+                        .split(simple("${body.individualFiles}"))
+                            .setHeader(DataConnectorConstants.FILE_NAME, simple("${body.name}"))
+                            .setHeader(EtlHeaders.EXPECTED_SIZE, simple("${body.size}"))
+                            .to("direct:dc-etl-fetch")
+                            .process(e -> work(e).spooled(e.getMessage().getHeader(DataConnectorConstants.FILE_NAME,
+                                    String.class), e.getMessage().getBody(Path.class)))
+                        .end()
+                .end()
+                .process(e -> e.getMessage().setBody(work(e).getPlan()));
+
+        // a signed URL requested just before the download, and once more if it expired in between
+        from("direct:dc-etl-fetch").routeId("dc-etl-fetch").streamCache("false")
+                .to("direct:dc-etl-download")
+                .filter(header(EtlHeaders.URL_EXPIRED).isEqualTo(true))
+                    .log(LoggingLevel.WARN, "The signed URL of ${header.CamelDataConnectorFileName} had expired; "
+                                            + "requesting a fresh one")
+                    .to("direct:dc-etl-download")
+                    .filter(header(EtlHeaders.URL_EXPIRED).isEqualTo(true))
+                        .throwException(java.io.IOException.class,
+                                "The signed URL of ${header.CamelDataConnectorFileName} expired twice")
+                    .end()
+                .end();
+
+        from("direct:dc-etl-download").routeId("dc-etl-download").streamCache("false")
+                .removeHeader(EtlHeaders.URL_EXPIRED)
+                .to("dataconnector:getJobFileUrl")
+                .setHeader(Exchange.HTTP_URI, simple("${body.signedUrl}"))
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                .setBody(constant(null))
+                .to("http://signed-url?throwExceptionOnFailure=false&disableStreamCache=true"
+                    + "&connectTimeout={{etl.download.connect-timeout:30000}}"
+                    + "&responseTimeout={{etl.download.read-timeout:300000}}")
+                .removeHeader(Exchange.HTTP_URI)
+                .process(new DownloadSpooler());
+
+        // the ZIP, entry by entry, without holding an entry in memory; the ZIP is deleted once unpacked
+        from("direct:dc-etl-unzip").routeId("dc-etl-unzip").streamCache("false")
+                .setProperty("dcEtlZip", body())
+                .split(method(zipEntries, "iterate")).streaming().stopOnException()
+                    .process(new EntrySpooler())
+                .end()
+                .process(e -> {
+                    ZipEntries.close(e);
+                    java.nio.file.Files.deleteIfExists(e.getProperty("dcEtlZip", Path.class));
+                });
+
+        // each CSV with its schema description becomes a load request, loaded in name order
+        from("direct:dc-etl-parse").routeId("dc-etl-parse").streamCache("false")
+                .process(e -> e.getMessage().setBody(work(e).loadRequests()))
+                .split(body())
+                    .to("direct:dc-etl-load")
+                .end();
+
+        from("direct:dc-etl-load").routeId("dc-etl-load").streamCache("false")
+                .process(e -> e.getMessage().setBody(loader.load(e.getMessage().getBody(LoadRequest.class))))
+                .to("direct:dc-etl-record");
+
+        from("direct:dc-etl-record").routeId("dc-etl-record")
+                .process(e -> {
+                    LoadResult r = e.getMessage().getBody(LoadResult.class);
+                    summary.add(r);
+                    work(e).getResults().add(r);
+                })
+                .choice()
+                    .when(simple("${body.failure}"))
+                        .log(LoggingLevel.WARN, "Job ${body.jobId}: ${body.fileName} failed: ${body.error}")
+                    .otherwise()
+                        .log("Job ${body.jobId}: ${body.table} ${body.status} (${body.rows} rows)")
+                .end();
+    }
+
+    private static JobWork work(Exchange e) {
+        return e.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ExtractFile> castList(List<?> list) {
+        return (List<ExtractFile>) list;
+    }
+}

@@ -1,0 +1,137 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.component.model.ExtractFile;
+import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
+import io.dataconnector.camel.etl.warehouse.LoadResult;
+import io.dataconnector.camel.etl.warehouse.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The state of one job going through the routes: its plan, its private work directory (deleted at the end), the
+ * files spooled there, and the results of its tables.
+ */
+public final class JobWork {
+
+    private final Job job;
+    private final Path dir;
+    private final Instant started = Instant.now();
+    private JobPlan plan;
+    private final Map<String, Path> spooled = new HashMap<>();
+    private final List<LoadResult> results = new ArrayList<>();
+
+    JobWork(Job job, Path dir) {
+        this.job = job;
+        this.dir = dir;
+    }
+
+    public Job getJob() {
+        return job;
+    }
+
+    public String getJobId() {
+        return job.getId();
+    }
+
+    public Path getDir() {
+        return dir;
+    }
+
+    public Instant getStarted() {
+        return started;
+    }
+
+    public JobPlan getPlan() {
+        return plan;
+    }
+
+    void setPlan(JobPlan plan) {
+        this.plan = plan;
+    }
+
+    /** @return whether the plan wants this extract file (a wanted CSV or the schema JSON of one) */
+    public boolean wants(String fileName) {
+        if (plan == null) {
+            return false;
+        }
+        for (ExtractFile f : plan.csvFiles()) {
+            if (f.getName().equals(fileName)) {
+                return true;
+            }
+        }
+        return plan.schemaFiles().values().stream().anyMatch(f -> f.getName().equals(fileName));
+    }
+
+    /** A file of the extract now on local disk. */
+    public void spooled(String fileName, Path path) {
+        spooled.put(fileName, path);
+    }
+
+    public Path spooledFile(String fileName) {
+        return spooled.get(fileName);
+    }
+
+    public List<LoadResult> getResults() {
+        return results;
+    }
+
+    public boolean hasFailures() {
+        return results.stream().anyMatch(LoadResult::isFailure);
+    }
+
+    /**
+     * @return one load request per wanted CSV, with its schema description parsed; a CSV missing from what was
+     *         fetched is a job-level error
+     */
+    public List<LoadRequest> loadRequests() throws IOException {
+        List<LoadRequest> out = new ArrayList<>();
+        for (ExtractFile csv : plan.csvFiles()) {
+            Path p = spooled.get(csv.getName());
+            if (p == null) {
+                throw new IOException(csv.getName() + " is listed but was not found in the fetched extract");
+            }
+            TableSchema schema = TableSchema.untyped();
+            ExtractFile schemaFile = plan.schemaFiles().get(csv.getName());
+            Path sp = schemaFile == null ? null : spooled.get(schemaFile.getName());
+            if (sp != null) {
+                try (InputStream in = Files.newInputStream(sp)) {
+                    schema = TableSchema.read(in);
+                } catch (IOException e) {
+                    throw new IOException("Unreadable schema description " + schemaFile.getName() + ": "
+                                          + e.getMessage(), e);
+                }
+            }
+            out.add(new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(), p,
+                    Files.size(p), schema));
+        }
+        return out;
+    }
+
+    /** Deletes the work directory and everything in it. */
+    public void cleanup() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temp file must not fail the load
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

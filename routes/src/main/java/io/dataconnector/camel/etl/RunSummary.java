@@ -1,0 +1,55 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.etl.warehouse.LoadResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The outcome of the loads since the start (or the last {@link #reset()}): printed by run-once and sandbox modes. */
+public class RunSummary {
+
+    private final List<LoadResult> results = new ArrayList<>();
+
+    public synchronized void add(LoadResult result) {
+        results.add(result);
+    }
+
+    public synchronized List<LoadResult> results() {
+        return List.copyOf(results);
+    }
+
+    public synchronized void reset() {
+        results.clear();
+    }
+
+    public synchronized boolean isSuccess() {
+        return results.stream().noneMatch(LoadResult::isFailure);
+    }
+
+    public synchronized long loadedTables() {
+        return results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).count();
+    }
+
+    public synchronized long failures() {
+        return results.stream().filter(LoadResult::isFailure).count();
+    }
+
+    /** @return a table: job, table, rows, seconds, status (and the error of failures) */
+    public synchronized String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s  %s%n", "JOB", "TABLE", "ROWS", "SECONDS", "STATUS"));
+        for (LoadResult r : results) {
+            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f  %s%n", r.jobId(),
+                    r.table() != null ? r.table() : "(" + r.fileName() + ")", r.rows(), r.seconds(),
+                    r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            if (r.error() != null && r.isFailure()) {
+                sb.append("      error: ").append(r.error()).append(System.lineSeparator());
+            }
+        }
+        long rows = results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).mapToLong(LoadResult::rows)
+                .sum();
+        sb.append(String.format(Locale.ROOT, "%d table(s) loaded (%d rows), %d failed%n", loadedTables(), rows,
+                failures()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,198 @@
+package io.dataconnector.camel.etl;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * Splits a downloaded ZIP into one message per entry, streaming: each message's body reads its entry straight from the
+ * archive on disk, so an entry is never held in memory (Camel's ZipSplitter copies every entry into a byte array,
+ * which is why the routes use this iterator with the Splitter EIP instead). Random access through the central
+ * directory lets the Splitter look ahead safely. Each entry's CRC-32 is verified when it has been read to its end;
+ * entry names that could escape a directory ({@code ../}, absolute paths, drive letters, backslashes) are rejected;
+ * the bytes unpacked in total are capped against zip bombs (whatever sizes the archive claims).
+ */
+public class ZipEntries {
+
+    private static final String ZIP_FILE = "dcEtlZipFile";
+
+    private final long maxUncompressedBytes;
+
+    public ZipEntries(long maxUncompressedBytes) {
+        this.maxUncompressedBytes = maxUncompressedBytes;
+    }
+
+    /** For {@code split(method(zipEntries, "iterate")).streaming()}: the body is the ZIP's {@link Path}. */
+    public Iterator<Message> iterate(Exchange exchange) throws Exception {
+        Path zip = exchange.getMessage().getMandatoryBody(Path.class);
+        ZipFile zf;
+        try {
+            zf = new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
+        } catch (ZipException e) {
+            throw new ZipException("Not a readable ZIP: " + e.getMessage());
+        }
+        List<ZipEntry> entries = new ArrayList<>();
+        try {
+            for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
+                ZipEntry e = en.nextElement();
+                checkName(e.getName());
+                if (!e.isDirectory()) {
+                    entries.add(e);
+                }
+            }
+        } catch (RuntimeException e) {
+            zf.close();
+            throw e;
+        }
+        // the Splitter looks ahead and closes the iterator before the last entry is processed: the archive is closed
+        // when the exchange completes (and by the unzip route, see close(Exchange))
+        exchange.setProperty(ZIP_FILE, zf);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                closeQuietly(zf);
+            }
+        });
+        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries));
+    }
+
+    /** Closes the archive opened by {@link #iterate(Exchange)} (after the split). */
+    public static void close(Exchange exchange) {
+        ZipFile zf = exchange.getProperty(ZIP_FILE, ZipFile.class);
+        if (zf != null) {
+            closeQuietly(zf);
+            exchange.removeProperty(ZIP_FILE);
+        }
+    }
+
+    private static void closeQuietly(ZipFile zf) {
+        try {
+            zf.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    /** @throws IllegalArgumentException for a name that could escape the directory it is unpacked in */
+    public static String checkName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.contains("\\")
+            || name.contains("\0") || (name.length() > 1 && name.charAt(1) == ':')) {
+            throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "'");
+        }
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "'");
+            }
+        }
+        return name;
+    }
+
+    private final class EntryIterator implements Iterator<Message>, Closeable {
+        private final Exchange exchange;
+        private final ZipFile zip;
+        private final List<ZipEntry> entries;
+        private int index;
+        private long total;
+
+        EntryIterator(Exchange exchange, ZipFile zip, List<ZipEntry> entries) {
+            this.exchange = exchange;
+            this.zip = zip;
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return index < entries.size();
+        }
+
+        @Override
+        public Message next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ZipEntry e = entries.get(index++);
+            Message m = new DefaultMessage(exchange.getContext());
+            m.getHeaders().putAll(exchange.getMessage().getHeaders());
+            m.setHeader(EtlHeaders.ENTRY_NAME, e.getName());
+            m.setBody(new EntryStream(zip, e));
+            return m;
+        }
+
+        @Override
+        public void close() {
+            // see iterate(): closed when the exchange is done
+        }
+
+        /** An entry's bytes, opened on first read; CRC-checked at its end; counted against the limit. */
+        private final class EntryStream extends InputStream {
+            private final ZipFile zip;
+            private final ZipEntry entry;
+            private final CRC32 crc = new CRC32();
+            private InputStream in;
+            private boolean verified;
+
+            EntryStream(ZipFile zip, ZipEntry entry) {
+                this.zip = zip;
+                this.entry = entry;
+            }
+
+            private InputStream in() throws IOException {
+                if (in == null) {
+                    in = zip.getInputStream(entry);
+                }
+                return in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in().read(b, off, len);
+                if (n > 0) {
+                    crc.update(b, off, n);
+                    total += n;
+                    if (total > maxUncompressedBytes) {
+                        throw new IOException("The ZIP unpacks to more than etl.max-uncompressed-bytes ("
+                                              + maxUncompressedBytes + ") at entry " + entry.getName()
+                                              + ": refusing it");
+                    }
+                } else if (n < 0 && !verified) {
+                    verified = true;
+                    if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                        throw new ZipException("CRC-32 mismatch in ZIP entry " + entry.getName()
+                                               + ": the download is corrupt");
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (in != null) {
+                    in.close();
+                }
+            }
+        }
+    }
+}

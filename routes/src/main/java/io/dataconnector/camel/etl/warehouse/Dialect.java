@@ -1,0 +1,48 @@
+package io.dataconnector.camel.etl.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What differs between warehouse databases: column types, whether DDL is transactional, and the bulk-load path.
+ * Chosen from the JDBC URL by {@link #forUrl(String, int)}.
+ */
+public interface Dialect {
+
+    /** @return a short name for logs and the summary */
+    String name();
+
+    /** @return the SQL type of a column type */
+    String sqlType(ColumnType type);
+
+    /**
+     * @return true when DROP/ALTER TABLE take part in a transaction (then the snapshot swap is a rename, otherwise the
+     *         live table is emptied and refilled from the staging table in one transaction)
+     */
+    boolean transactionalDdl();
+
+    /** Session settings applied to each new connection (e.g. DuckDB's thread count). */
+    default void prepare(Connection connection) throws SQLException {
+    }
+
+    /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */
+    RowSink openSink(Connection connection, String schema, String table, List<ColumnDef> columns) throws SQLException;
+
+    /**
+     * @param url       the warehouse JDBC URL
+     * @param batchSize rows per batch for the generic dialect
+     * @return PostgreSQL (COPY), DuckDB (Appender) or generic JDBC (batched INSERT)
+     */
+    static Dialect forUrl(String url, int batchSize) {
+        String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        if (u.startsWith("jdbc:duckdb:")) {
+            return new DuckDbDialect();
+        }
+        return new GenericJdbcDialect(batchSize);
+    }
+}

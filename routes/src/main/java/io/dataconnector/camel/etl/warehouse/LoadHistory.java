@@ -1,0 +1,150 @@
+package io.dataconnector.camel.etl.warehouse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The load-history table: one row per (job id, file name), primary key on both, with rows, bytes, timings, status
+ * ({@code success}, {@code failed}, {@code superseded}), the last error and the number of attempts. A file is loaded
+ * exactly once: the success row is written in the same transaction as the snapshot swap, and a second success for the
+ * same key violates the primary key, rolling that swap back.
+ */
+public class LoadHistory {
+
+    public static final String SUCCESS = "success";
+    public static final String FAILED = "failed";
+    public static final String SUPERSEDED = "superseded";
+
+    private static final int MAX_ERROR = 2000;
+
+    private final String table;
+
+    public LoadHistory(WarehouseSettings settings) {
+        this.table = Identifiers.qualified(settings.schema(), settings.historyTable());
+    }
+
+    /** Creates the schema and the history table when missing. */
+    public void create(Connection c, String schema) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
+                      + "job_id VARCHAR(64) NOT NULL, "
+                      + "file_name VARCHAR(255) NOT NULL, "
+                      + "request_id VARCHAR(64), "
+                      + "table_name VARCHAR(64), "
+                      + "status VARCHAR(16) NOT NULL, "
+                      + "rows_loaded BIGINT, "
+                      + "bytes BIGINT, "
+                      + "started_at TIMESTAMP, "
+                      + "finished_at TIMESTAMP, "
+                      + "job_completed_at TIMESTAMP, "
+                      + "attempts INTEGER NOT NULL, "
+                      + "error VARCHAR(" + MAX_ERROR + "), "
+                      + "PRIMARY KEY (job_id, file_name))");
+        }
+    }
+
+    /** @return the files of a job that need no load any more (loaded, or superseded by a newer job) */
+    public Set<String> doneFiles(Connection c, String jobId) throws SQLException {
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_name FROM " + table
+                                                       + " WHERE job_id = ? AND status IN (?, ?)")) {
+            ps.setString(1, jobId);
+            ps.setString(2, SUCCESS);
+            ps.setString(3, SUPERSEDED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    done.add(rs.getString(1));
+                }
+            }
+        }
+        return done;
+    }
+
+    /** @return the status recorded for (job, file), or null */
+    public String status(Connection c, String jobId, String fileName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM " + table
+                                                       + " WHERE job_id = ? AND file_name = ?")) {
+            ps.setString(1, jobId);
+            ps.setString(2, fileName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** @return when the job whose snapshot of {@code tableName} is loaded completed (UTC), or null */
+    public LocalDateTime newestSnapshot(Connection c, String tableName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(job_completed_at) FROM " + table
+                                                       + " WHERE table_name = ? AND status = ?")) {
+            ps.setString(1, tableName);
+            ps.setString(2, SUCCESS);
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? null : t.toLocalDateTime();
+            }
+        }
+    }
+
+    /**
+     * Records an outcome (insert, or update of an earlier attempt). For {@link #SUCCESS} the update only touches a row
+     * that is not a success yet, so a concurrent second success fails on the primary key.
+     */
+    public void record(Connection c, LoadResult r, String status, Instant jobCompletedAt) throws SQLException {
+        String error = r.error() == null ? null
+                : r.error().length() > MAX_ERROR ? r.error().substring(0, MAX_ERROR - 1) + "…" : r.error();
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET request_id = ?, table_name = ?, "
+                                                       + "status = ?, rows_loaded = ?, bytes = ?, started_at = ?, "
+                                                       + "finished_at = ?, job_completed_at = ?, "
+                                                       + "attempts = attempts + 1, error = ? "
+                                                       + "WHERE job_id = ? AND file_name = ? AND status <> ?")) {
+            ps.setString(1, r.requestId());
+            ps.setString(2, r.table());
+            ps.setString(3, status);
+            ps.setLong(4, r.rows());
+            ps.setLong(5, r.bytes());
+            ps.setTimestamp(6, utc(r.startedAt()));
+            ps.setTimestamp(7, utc(r.finishedAt()));
+            ps.setTimestamp(8, utc(jobCompletedAt));
+            ps.setString(9, error);
+            ps.setString(10, r.jobId());
+            ps.setString(11, r.fileName());
+            ps.setString(12, SUCCESS);
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (job_id, file_name, request_id, "
+                                                           + "table_name, status, rows_loaded, bytes, started_at, "
+                                                           + "finished_at, job_completed_at, attempts, error) "
+                                                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
+                ps.setString(1, r.jobId());
+                ps.setString(2, r.fileName());
+                ps.setString(3, r.requestId());
+                ps.setString(4, r.table());
+                ps.setString(5, status);
+                ps.setLong(6, r.rows());
+                ps.setLong(7, r.bytes());
+                ps.setTimestamp(8, utc(r.startedAt()));
+                ps.setTimestamp(9, utc(r.finishedAt()));
+                ps.setTimestamp(10, utc(jobCompletedAt));
+                ps.setString(11, error);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Timestamps are stored as UTC wall-clock time, whatever the JVM's zone. */
+    static Timestamp utc(Instant instant) {
+        return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,34 @@
+package io.dataconnector.camel.etl.warehouse;
+
+/**
+ * How extracts land in the warehouse.
+ *
+ * @param schema        the schema holding the tables and the history (validated identifier)
+ * @param historyTable  the load-history table name (validated identifier)
+ * @param lineage       add {@code _dc_job_id} and {@code _dc_loaded_at} columns to every table
+ * @param swap          {@code rename}: drop the live table and rename the staging table (fast; dependent views must
+ *                      be recreated), {@code refill}: empty the live table and refill it from the staging table
+ *                      (keeps views, grants and indexes). DDL that is not transactional always refills.
+ * @param batchSize     rows per batch for the generic JDBC dialect
+ */
+public record WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize) {
+
+    public static final String SWAP_RENAME = "rename";
+    public static final String SWAP_REFILL = "refill";
+
+    public WarehouseSettings {
+        schema = Identifiers.validate("warehouse.schema", schema);
+        historyTable = Identifiers.validate("warehouse.history-table", historyTable);
+        swap = swap == null || swap.isBlank() ? SWAP_RENAME : swap.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!swap.equals(SWAP_RENAME) && !swap.equals(SWAP_REFILL)) {
+            throw new IllegalArgumentException("warehouse.swap must be rename or refill, not '" + swap + "'");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("warehouse.batch-size must be >= 1");
+        }
+    }
+
+    public static WarehouseSettings defaults(String schema) {
+        return new WarehouseSettings(schema, "dc_load_history", false, SWAP_RENAME, 1000);
+    }
+}

@@ -1,0 +1,50 @@
+package io.dataconnector.camel.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The whole ETL into the embedded default (a DuckDB file), including the sandbox mode. */
+class DuckDbEtlEndToEndTest extends EtlTestSupport {
+
+    @Override
+    String warehouseUrl() {
+        return "jdbc:duckdb:" + work.resolve("warehouse.duckdb");
+    }
+
+    @Override
+    String warehouseUser() {
+        return null;
+    }
+
+    @Override
+    String warehousePassword() {
+        return null;
+    }
+
+    @Test
+    void runOnceLoadsEveryTableTypedAndExactlyOnce() throws Exception {
+        job(30);
+        assertThat(runApp("--once")).as(lastOutput).isEqualTo(0);
+        assertThat(tables()).contains("admin_users", "admin_projects", "admin_companies", "issues_issues",
+                "rfis_rfis", "activities_admin_activities", "dc_load_history");
+        assertThat(columnTypes("admin_users")).containsEntry("id", "uuid").containsEntry("is_admin", "boolean")
+                .containsEntry("created_at", "timestamp");
+        assertThat(query("SELECT COUNT(*) AS n FROM " + schema + ".admin_users").get(0).get("n")).isEqualTo(20L);
+        int downloads = downloads();
+        assertThat(runApp("--once")).as(lastOutput).isEqualTo(0);
+        assertThat(downloads()).isEqualTo(downloads);
+    }
+
+    @Test
+    void sandboxModeLoadsTheSimulatedJob() throws Exception {
+        extra.put("sandbox.rows", "50");
+        assertThat(runApp("--sandbox")).as(lastOutput).isEqualTo(0);
+        assertThat(lastOutput).contains("(sandbox)").contains("6 table(s) loaded (300 rows), 0 failed");
+        List<Map<String, Object>> history = query("SELECT COUNT(*) AS n FROM " + schema + ".dc_load_history "
+                                                  + "WHERE status = 'success' AND file_name <> '*'");
+        assertThat(history.get(0).get("n")).isEqualTo(6L);
+    }
+}
