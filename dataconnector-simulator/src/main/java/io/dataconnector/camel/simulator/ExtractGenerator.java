@@ -2,12 +2,16 @@ package io.dataconnector.camel.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,6 +119,117 @@ public final class ExtractGenerator {
             extract.put(ZIP, spec.createdAt(), ContentSource.of(zip(extract, spec.extraZipEntries(), spec.createdAt())));
         }
         return extract;
+    }
+
+    /**
+     * Writes a large extract to {@code dir} while generating it, never holding a table in memory: one
+     * {@code <group>_<table>.csv} per entry of {@code rowsPerTable} (built-in table names, any row count), its
+     * {@code schema_<table>.json}, {@code README.html} and {@code autodesk_data_extract.zip} holding them all (each CSV
+     * is written to its file and to the ZIP in the same pass). Serve the files with
+     * {@link DataConnectorSimulator#putCustomFile} and {@link ContentSource#ofFile}. Same content rules as
+     * {@link #generateCsv} (tricky values, BOM, deterministic for a seed).
+     *
+     * @return file name → path, in name order
+     */
+    public static Map<String, Path> writeLargeExtract(Path dir, Map<String, Long> rowsPerTable, long seed,
+                                                      boolean tricky, boolean utf8Bom, String accountId,
+                                                      Instant createdAt) throws IOException {
+        Files.createDirectories(dir);
+        Random world = new Random(seed * 1_000_003L);
+        TableDefinition.RowContext idCtx = new TableDefinition.RowContext(world, 0, 0, false, null);
+        List<String> projects = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> companies = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            if (i < 50) {
+                projects.add(Tables.uuid(idCtx));
+            }
+            users.add(Tables.uuid(idCtx));
+            companies.add(Tables.uuid(idCtx));
+        }
+        TableDefinition.World w = new TableDefinition.World(accountId, projects, users, companies);
+        Map<String, Path> files = new java.util.TreeMap<>();
+        Map<String, List<SchemaColumn>> schemas = new LinkedHashMap<>();
+        Path zipFile = dir.resolve(ZIP);
+        try (ZipOutputStream zos = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zipFile),
+                1 << 16), StandardCharsets.UTF_8)) {
+            zos.setLevel(6);
+            for (Map.Entry<String, Long> e : rowsPerTable.entrySet()) {
+                TableDefinition t = Tables.byName(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown table " + e.getKey() + " (built-in: "
+                        + Tables.all().stream().map(TableDefinition::name).toList() + ")"));
+                String name = t.name() + ".csv";
+                Path csv = dir.resolve(name);
+                ZipEntry ze = new ZipEntry(name);
+                ze.setTime(createdAt.toEpochMilli());
+                zos.putNextEntry(ze);
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
+                    OutputStream both = new OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            file.write(b);
+                            zos.write(b);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            file.write(b, off, len);
+                            zos.write(b, off, len);
+                        }
+                    };
+                    streamCsv(t, w, seed, tricky, utf8Bom, e.getValue(), both);
+                }
+                zos.closeEntry();
+                files.put(name, csv);
+                schemas.put(t.name(), t.columns());
+                byte[] schema = schemaJson(t.name(), t.serviceGroup(), t.columns());
+                files.put(schemaFileName(t.name()), writeEntry(dir, zos, schemaFileName(t.name()), schema, createdAt));
+            }
+            files.put(README, writeEntry(dir, zos, README, readme(schemas), createdAt));
+        }
+        files.put(ZIP, zipFile);
+        return files;
+    }
+
+    private static Path writeEntry(Path dir, ZipOutputStream zos, String name, byte[] content, Instant time)
+            throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        ZipEntry ze = new ZipEntry(name);
+        ze.setTime(time.toEpochMilli());
+        zos.putNextEntry(ze);
+        zos.write(content);
+        zos.closeEntry();
+        return p;
+    }
+
+    /** One table's CSV, row by row into {@code out} (rows may exceed what fits in memory). */
+    private static void streamCsv(TableDefinition t, TableDefinition.World w, long seed, boolean tricky, boolean bom,
+                                  long rows, OutputStream out) throws IOException {
+        Random r = new Random(seed * 31 + t.name().hashCode());
+        StringBuilder sb = new StringBuilder(1 << 16);
+        if (bom) {
+            sb.append('\uFEFF');
+        }
+        List<TableDefinition.Column> cols = t.generators();
+        for (int i = 0; i < cols.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(cols.get(i).schema.name());
+        }
+        sb.append('\n');
+        for (long row = 0; row < rows; row++) {
+            for (int i = 0; i < cols.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                appendField(sb, cols.get(i).gen.next(new TableDefinition.RowContext(r, (int) row, i, tricky, w)));
+            }
+            sb.append('\n');
+            if (sb.length() > 60_000) {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
+        }
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<SchemaColumn> headerColumns(String csv) {

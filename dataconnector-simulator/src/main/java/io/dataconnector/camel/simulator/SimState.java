@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Mutable internal state records; guarded by the simulator's lock. */
+/**
+ * The mutable records of requests and jobs, with their raw maps and public snapshots; guarded by
+ * {@link SimulatorState#lock}.
+ */
 final class SimState {
 
     private SimState() {
@@ -154,9 +157,5 @@ final class SimState {
                     status, completionStatus, startedAt, completedAt, sendEmail, progress(now), lastDownloadedBy,
                     lastDownloadedAt, List.copyOf(serviceGroups));
         }
-    }
-
-    /** A signed URL handed out by getJobFileUrl. */
-    record Grant(String token, String jobId, String name, Instant expiresAt, String signature) {
     }
 }

@@ -1,5 +1,9 @@
 package io.dataconnector.camel.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,10 +16,15 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         DataConnectorSimulator.Builder b = DataConnectorSimulator.builder().port(8089);
         boolean seedData = false;
+        SelfSignedCertificate certificate = null;
         String token = null;
+        java.util.Map<String, Long> tableRows = new java.util.LinkedHashMap<>();
+        Path extractDir = null;
+        long seed = 42;
+        boolean tricky = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = null;
@@ -45,7 +54,8 @@ public final class SimulatorMain {
                     seedData = true;
                     break;
                 case "--random-seed":
-                    b.seed(Long.parseLong(v != null ? v : args[++i]));
+                    seed = Long.parseLong(v != null ? v : args[++i]);
+                    b.seed(seed);
                     break;
                 case "--relaxed-auth":
                     b.authRequired(false);
@@ -66,10 +76,24 @@ public final class SimulatorMain {
                     b.createRequestStatus(Integer.parseInt(v != null ? v : args[++i]));
                     break;
                 case "--no-tricky":
+                    tricky = false;
                     b.trickyValues(false);
                     break;
                 case "--project-id-list-as-array":
                     b.projectIdListAsString(false);
+                    break;
+                case "--https":
+                    certificate = SelfSignedCertificate.generate(tempDirectory());
+                    b.https(certificate.serverContext());
+                    break;
+                case "--table-rows":
+                    for (String tr : (v != null ? v : args[++i]).split(",")) {
+                        String[] kv = tr.split("=", 2);
+                        tableRows.put(kv[0].trim(), Long.parseLong(kv[1].trim()));
+                    }
+                    break;
+                case "--extract-dir":
+                    extractDir = Path.of(v != null ? v : args[++i]);
                     break;
                 case "--help":
                 case "-h":
@@ -82,6 +106,17 @@ public final class SimulatorMain {
             }
         }
         DataConnectorSimulator sim = b.build().start();
+        if (!tableRows.isEmpty()) {
+            // large extracts: generated to disk while streaming, then served from there
+            long t0 = System.nanoTime();
+            java.util.Map<String, Path> files = ExtractGenerator.writeLargeExtract(
+                    extractDir != null ? extractDir : Files.createTempDirectory("dc-sim-extract"), tableRows, seed,
+                    tricky, false, sim.accountId(), sim.clock().instant());
+            sim.setExtractTables(new java.util.ArrayList<>(tableRows.keySet()));
+            files.forEach((name, path) -> sim.putCustomFile(name, ContentSource.ofFile(path)));
+            System.out.printf("Generated %s (%d bytes) in %.1f s%n", files.get(ExtractGenerator.ZIP),
+                    Files.size(files.get(ExtractGenerator.ZIP)), (System.nanoTime() - t0) / 1e9);
+        }
         if (seedData) {
             SimJob job = sim.seedCompleteSuccessJob();
             System.out.println("Seeded request " + job.requestId() + " with complete/success job " + job.id());
@@ -90,6 +125,11 @@ public final class SimulatorMain {
         System.out.println("  API base:   " + sim.apiBaseUrl());
         System.out.println("  Token URL:  " + sim.tokenUrl());
         System.out.println("  Account id: " + sim.accountId());
+        if (certificate != null) {
+            Path pem = certificate.certificateFile();
+            System.out.println("  TLS certificate (self-signed, PEM; trust it e.g. with curl --cacert): " + pem);
+            System.out.println("  TLS key store (PKCS12): " + certificate.keyStoreFile());
+        }
         if (token == null) {
             // a generated token is printed so that the operator can use it; a chosen one is not echoed
             System.out.println("  Access token: " + sim.defaultAccessToken());
@@ -100,6 +140,14 @@ public final class SimulatorMain {
             stop.countDown();
         }, "dc-sim-shutdown"));
         stop.await();
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("dc-sim-tls");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void usage() {
@@ -119,6 +167,11 @@ public final class SimulatorMain {
                 "  --job-quota N            jobs per 24 h per account (default 24; 0 = unlimited)",
                 "  --rate-limit N           calls per minute per token (default off)",
                 "  --create-status N        status of POST requests (default 201)",
-                "  --project-id-list-as-array  render projectIdList as an array instead of a string"));
+                "  --project-id-list-as-array  render projectIdList as an array instead of a string",
+                "  --table-rows T=N,...     generated tables and row counts (e.g. issues_issues=400000), written to",
+                "                           disk while generated and served from there (any size; no other tables)",
+                "  --extract-dir DIR        where --table-rows writes the extract (default: a new temp directory)",
+                "  --https                  serve HTTPS with a self-signed certificate for 127.0.0.1/localhost,",
+                "                           generated into a temp directory (its path is printed)"));
     }
 }

@@ -3,7 +3,6 @@ package io.dataconnector.camel.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -32,7 +31,6 @@ final class TokenService {
     }
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = new ObjectMapper();
     /** token -> expiry (Instant.MAX = never). */
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
@@ -50,9 +48,7 @@ final class TokenService {
     }
 
     String newOpaqueToken(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return OpaqueTokens.next(bytes);
     }
 
     void registerAccessToken(String token, Instant expiresAt) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone ETL (Camel Main). Modes:
  * <ul>
- * <li>default: runs until stopped, loading new completed jobs on every {@code etl.trigger} tick;</li>
+ * <li>default: runs until stopped, loading new completed jobs at every {@code etl.cron} poll of the completed-job consumer;</li>
  * <li>{@code --once} (or {@code etl.once=true}): loads every pending completed job oldest first, prints a per-table
  * summary and exits 0 when every load succeeded, 1 otherwise (2 for a configuration or startup error);</li>
  * <li>{@code --sandbox}: starts the API simulator in-process, has it complete a job, and runs once into the

@@ -8,6 +8,7 @@ import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
         context.getRegistry().bind("warehouse", ds);
+        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, new JdbcMessageIdRepository(ds, "dataconnector-etl"));
         context.getRegistry().bind(EtlRoutes.LOADER, loader);
         context.getRegistry().bind(EtlRoutes.PLANNER, planner);
         context.getRegistry().bind(EtlRoutes.SUMMARY, summary);

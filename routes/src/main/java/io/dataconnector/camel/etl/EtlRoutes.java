@@ -15,7 +15,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The ETL, one small named route per step:
  * <pre>
- * dc-etl-poll (YAML, routes/etl-trigger.yaml) → dc-etl-discover → dc-etl-job
+ * dc-etl-poll (YAML, routes/etl-trigger.yaml: dataconnector:jobs on a Quartz cron) → dc-etl-job
+ * (run-once mode: dc-etl-discover → dc-etl-job)
  *   → dc-etl-choose-files → dc-etl-fetch (dc-etl-download: fresh signed URL + Camel HTTP + spool, once more on expiry)
  *   → dc-etl-unzip (streaming split of the ZIP) → dc-etl-parse (schema description → load request)
  *   → dc-etl-load (stream the CSV into a staging table, swap) → dc-etl-record
@@ -29,6 +30,8 @@ public class EtlRoutes extends RouteBuilder {
     public static final String PLANNER = "dcEtlJobPlanner";
     public static final String SUMMARY = "dcEtlRunSummary";
     public static final String SETTINGS = "dcEtlSettings";
+    /** The completed-job consumer's idempotent repository, a table in the warehouse database. */
+    public static final String JOB_REPOSITORY = "dcEtlJobRepository";
 
     private static final String LIST_JOBS = "dataconnector:listJobs?filter.status=complete&paginate=true&limit=100";
 
@@ -59,6 +62,10 @@ public class EtlRoutes extends RouteBuilder {
                 .doCatch(Exception.class)
                     .process(e -> planner.failed(work(e), work(e).getJob(),
                             e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                    // still a failure for the caller: the consumer then releases the job for a later poll
+                    .process(e -> {
+                        throw e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                    })
                 .doFinally()
                     .process(e -> work(e).cleanup())
                 .end();

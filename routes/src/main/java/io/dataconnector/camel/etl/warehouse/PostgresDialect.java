@@ -1,22 +1,18 @@
 package io.dataconnector.camel.etl.warehouse;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * PostgreSQL: typed columns ({@code uuid}, {@code timestamp}, {@code numeric}, {@code boolean}, {@code text}),
- * transactional DDL, and {@code COPY ... FROM STDIN (FORMAT csv)} through PgJDBC's CopyManager, fed with the
- * converted rows re-encoded as CSV.
+ * transactional DDL, and {@code COPY ... FROM STDIN (FORMAT csv)} through PgJDBC's CopyManager, fed with the rows
+ * streamed from the parser as checked canonical text ({@link TextValues}): no per-value objects, PostgreSQL parses
+ * the types itself.
  */
 public class PostgresDialect implements Dialect {
 
@@ -47,66 +43,148 @@ public class PostgresDialect implements Dialect {
         String sql = "COPY " + Identifiers.qualified(schema, table) + " ("
                      + columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "))
                      + ") FROM STDIN WITH (FORMAT csv)";
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        PGCopyOutputStream out = new PGCopyOutputStream(pg, sql, 1 << 16);
-        return new CopySink(out);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        return new CopySink(copy, columns);
     }
 
-    /** Writes rows as CSV into an open COPY; NULL is the unquoted empty field, text is always quoted. */
+    /**
+     * Writes rows as CSV into an open COPY, UTF-8 encoded straight into a byte buffer handed to the driver in large
+     * chunks (no Writer, no per-value objects). NULL is the unquoted empty field, text is always quoted (so that an
+     * empty string stays one), typed values are written bare.
+     */
     static final class CopySink implements RowSink {
-        private final PGCopyOutputStream copy;
-        private final Writer writer;
+        private static final int BUFFER = 1 << 18;
+        private final CopyIn copy;
+        private final boolean[] text;
+        private final byte[] buf = new byte[BUFFER + 8];
+        private int pos;
         private long rows;
 
-        CopySink(PGCopyOutputStream copy) {
+        CopySink(CopyIn copy, List<ColumnDef> columns) {
             this.copy = copy;
-            this.writer = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+            this.text = new boolean[columns.size()];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = columns.get(i).type() == ColumnType.TEXT;
+            }
         }
 
         @Override
-        public void append(Object[] row) throws Exception {
+        public boolean acceptsText() {
+            return true;
+        }
+
+        @Override
+        public void appendText(String[] row) throws SQLException {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    writer.write(',');
+                    put((byte) ',');
                 }
-                Object v = row[i];
+                String v = row[i];
                 if (v == null) {
                     continue;
                 }
-                if (v instanceof String s) {
-                    writeQuoted(s);
-                } else if (v instanceof Boolean b) {
-                    writer.write(b ? 't' : 'f');
-                } else if (v instanceof BigDecimal d) {
-                    writer.write(d.toPlainString());
-                } else if (v instanceof LocalDateTime t) {
-                    writer.write(t.toString());
+                if (text[i]) {
+                    writeQuoted(v);
                 } else {
-                    writer.write(v.toString());
+                    writeChars(v);
                 }
             }
-            writer.write('\n');
+            put((byte) '\n');
             rows++;
         }
 
-        private void writeQuoted(String s) throws Exception {
-            writer.write('"');
-            int start = 0;
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '"') {
-                    writer.write(s, start, i - start + 1);
-                    writer.write('"');
-                    start = i + 1;
+        @Override
+        public void append(Object[] row) throws SQLException {
+            String[] t = new String[row.length];
+            for (int i = 0; i < row.length; i++) {
+                Object v = row[i];
+                if (v == null) {
+                    t[i] = null;
+                } else if (v instanceof Boolean b) {
+                    t[i] = b ? "t" : "f";
+                } else if (v instanceof BigDecimal d) {
+                    t[i] = d.toPlainString();
+                } else {
+                    t[i] = v.toString();
                 }
             }
-            writer.write(s, start, s.length() - start);
-            writer.write('"');
+            appendText(t);
+        }
+
+        private void put(byte b) throws SQLException {
+            if (pos >= BUFFER) {
+                flush();
+            }
+            buf[pos++] = b;
+        }
+
+        private void writeQuoted(String s) throws SQLException {
+            put((byte) '"');
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    put((byte) '"');
+                    put((byte) '"');
+                } else {
+                    putChar(s, i, c);
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++;
+                    }
+                }
+            }
+            put((byte) '"');
+        }
+
+        private void writeChars(String s) throws SQLException {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                putChar(s, i, c);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                }
+            }
+        }
+
+        /** UTF-8 of one char (or of the surrogate pair starting at i). */
+        private void putChar(String s, int i, char c) throws SQLException {
+            if (c < 0x80) {
+                if (pos >= BUFFER) {
+                    flush();
+                }
+                buf[pos++] = (byte) c;
+                return;
+            }
+            if (pos >= BUFFER) {
+                flush();
+            }
+            if (c < 0x800) {
+                buf[pos++] = (byte) (0xC0 | c >> 6);
+                buf[pos++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                buf[pos++] = (byte) (0xF0 | cp >> 18);
+                buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                buf[pos++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                buf[pos++] = (byte) '?'; // a lone surrogate cannot be encoded (the decoder never produces one)
+            } else {
+                buf[pos++] = (byte) (0xE0 | c >> 12);
+                buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buf[pos++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pos > 0) {
+                copy.writeToCopy(buf, 0, pos);
+                pos = 0;
+            }
         }
 
         @Override
-        public long finish() throws Exception {
-            writer.flush();
-            // endCopy() ourselves: closing the writer afterwards would write to an inactive copy
+        public long finish() throws SQLException {
+            flush();
             long handled = copy.endCopy();
             return handled >= 0 ? handled : rows;
         }

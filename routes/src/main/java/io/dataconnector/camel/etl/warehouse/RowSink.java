@@ -9,6 +9,19 @@ public interface RowSink {
 
     void append(Object[] row) throws Exception;
 
+    /**
+     * @return true when the sink takes rows as checked canonical text ({@link #appendText}), the fast path of
+     *         databases that parse their types themselves (PostgreSQL COPY)
+     */
+    default boolean acceptsText() {
+        return false;
+    }
+
+    /** A row as {@link TextValues#canonical} text per column ({@code null} = NULL); only when {@link #acceptsText()}. */
+    default void appendText(String[] row) throws Exception {
+        throw new UnsupportedOperationException("this sink takes converted values");
+    }
+
     /** Flushes what is buffered; the caller commits. @return rows written */
     long finish() throws Exception;
 

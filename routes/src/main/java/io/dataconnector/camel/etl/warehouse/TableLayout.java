@@ -95,6 +95,29 @@ public final class TableLayout {
     }
 
     /**
+     * Checks one CSV row and puts it into the snapshot's column order as canonical database input text
+     * ({@link TextValues}), for sinks that {@linkplain RowSink#acceptsText() accept text}.
+     *
+     * @param loadedAt the lineage load time as text (used only with lineage columns)
+     * @throws IllegalArgumentException naming the column when a field does not fit its type
+     */
+    public String[] toText(String[] fields, String jobId, String loadedAt) {
+        String[] row = new String[columns.size()];
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                row[target[i]] = TextValues.canonical(types[i], fields[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("column " + columns.get(target[i]).name() + ": " + e.getMessage());
+            }
+        }
+        if (jobIdIndex >= 0) {
+            row[jobIdIndex] = jobId;
+            row[loadedAtIndex] = loadedAt;
+        }
+        return row;
+    }
+
+    /**
      * Converts one CSV row into the snapshot's column order.
      *
      * @throws IllegalArgumentException naming the column when a field does not fit its type

@@ -128,14 +128,27 @@ public class WarehouseLoader {
             RowSink sink = dialect.openSink(c, schema, stage, layout.columns());
             long rows;
             try {
-                for (CsvTable.Row row : csv) {
-                    Object[] values;
-                    try {
-                        values = layout.convert(row.fields(), request.jobId(), loadedAt);
-                    } catch (IllegalArgumentException e) {
-                        throw new BadRowException(request.fileName(), row.line(), e.getMessage());
+                if (sink.acceptsText()) {
+                    String loadedAtText = loadedAt.toString();
+                    for (CsvTable.Row row : csv) {
+                        String[] values;
+                        try {
+                            values = layout.toText(row.fields(), request.jobId(), loadedAtText);
+                        } catch (IllegalArgumentException e) {
+                            throw new BadRowException(request.fileName(), row.line(), e.getMessage());
+                        }
+                        sink.appendText(values);
                     }
-                    sink.append(values);
+                } else {
+                    for (CsvTable.Row row : csv) {
+                        Object[] values;
+                        try {
+                            values = layout.convert(row.fields(), request.jobId(), loadedAt);
+                        } catch (IllegalArgumentException e) {
+                            throw new BadRowException(request.fileName(), row.line(), e.getMessage());
+                        }
+                        sink.append(values);
+                    }
                 }
                 rows = sink.finish();
             } catch (Exception e) {
