@@ -109,7 +109,10 @@ public final class EtlApplication {
             boolean once = options.once() || Boolean.parseBoolean(lookup(props, "etl.once"));
             main = new Main();
             main.setInitialProperties(props);
-            main.addOverrideProperty("etl.poll-enabled", Boolean.toString(!once));
+            if (once) {
+                // the scheduled trigger is not even created: a run-once process polls exactly once, by itself
+                main.addOverrideProperty("camel.main.routes-exclude-pattern", "classpath:routes/etl-trigger.yaml");
+            }
             if (options.sandbox()) {
                 sim = startSandboxSimulator(props);
                 main.addOverrideProperty("camel.component.dataconnector.base-url", sim.baseUrl());

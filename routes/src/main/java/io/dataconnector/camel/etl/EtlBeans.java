@@ -44,7 +44,7 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
         context.getRegistry().bind("warehouse", ds);
-        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, new JdbcMessageIdRepository(ds, "dataconnector-etl"));
+        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, jobRepository(ds));
         context.getRegistry().bind(EtlRoutes.LOADER, loader);
         context.getRegistry().bind(EtlRoutes.PLANNER, planner);
         context.getRegistry().bind(EtlRoutes.SUMMARY, summary);
@@ -52,6 +52,24 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         LOG.info("Warehouse: {} ({}), schema {}", redactUrl(settings.warehouseUrl()), dialect.name(),
                 settings.warehouse().schema());
         return beans;
+    }
+
+    /**
+     * The consumer's idempotent repository (camel-sql, table CAMEL_MESSAGEPROCESSED). Its table is created here with
+     * {@code CREATE TABLE IF NOT EXISTS} on an auto-commit connection: camel-sql's own check (a SELECT that fails, then
+     * CREATE TABLE in the same transaction) cannot work on PostgreSQL, where the failed SELECT aborts the transaction.
+     */
+    static JdbcMessageIdRepository jobRepository(javax.sql.DataSource ds) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), "
+                      + "messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+        }
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(ds, "dataconnector-etl");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
     }
 
     private static HikariDataSource dataSource(EtlSettings settings, Dialect dialect) throws Exception {
