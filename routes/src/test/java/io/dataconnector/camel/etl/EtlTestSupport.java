@@ -1,11 +1,16 @@
 package io.dataconnector.camel.etl;
 
+import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
 import io.dataconnector.camel.simulator.DataConnectorSimulator;
 import io.dataconnector.camel.simulator.Operation;
 import io.dataconnector.camel.simulator.SchemaColumn;
 import io.dataconnector.camel.simulator.SimJob;
 import io.dataconnector.camel.simulator.SimRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -144,5 +149,37 @@ abstract class EtlTestSupport {
             out.add(SchemaColumn.of(nameTypePairs[i], nameTypePairs[i + 1]));
         }
         return out;
+    }
+
+    /**
+     * Continuous mode: the completed-job consumer polls on a Quartz cron (every second here); a job completing while
+     * the application runs is loaded at a later poll, and no job is loaded twice.
+     */
+    void assertContinuousModeLoadsEachJobOnce() throws Exception {
+        extra.put("etl.cron", "0/1 * * * * ?");
+        SimJob first = job(30);
+        EtlApplication app = new EtlApplication(new PrintStream(OutputStream.nullOutputStream()), properties());
+        Thread running = new Thread(() -> app.run(new String[] { "--config=" + work.resolve("no-config") }));
+        running.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> loadedJobs().contains(first.id()));
+            SimJob second = job(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> loadedJobs().contains(second.id()));
+            int polls = sim.recordedRequests("GET", ".*/jobs").size();
+            // two more polls after the second load: neither job is downloaded again
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> sim.recordedRequests("GET", ".*/jobs").size() >= polls + 2);
+            assertThat(downloads()).as("one ZIP per job").isEqualTo(2);
+            assertThat(query("SELECT COUNT(*) AS n FROM " + schema + ".admin_users").get(0).get("n")).isEqualTo(20L);
+        } finally {
+            app.stop();
+            running.join(Duration.ofSeconds(30).toMillis());
+        }
+        assertThat(running.isAlive()).as("the application stopped").isFalse();
+    }
+
+    List<String> loadedJobs() throws Exception {
+        return query("SELECT DISTINCT job_id FROM " + schema + ".dc_load_history WHERE status = 'success'").stream()
+                .map(row -> String.valueOf(row.get("job_id"))).toList();
     }
 }

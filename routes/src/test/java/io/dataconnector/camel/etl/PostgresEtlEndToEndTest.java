@@ -53,6 +53,11 @@ class PostgresEtlEndToEndTest extends EtlTestSupport {
             + "33333333-3333-3333-3333-333333333333,\"\",\"a\r\nb, c\",true,2024-01-02 23:59:59.000 UTC,-3,\n";
 
     @Test
+    void continuousModePollsOnTheQuartzCronAndLoadsEachJobOnce() throws Exception {
+        assertContinuousModeLoadsEachJobOnce();
+    }
+
+    @Test
     void trickyCsvLandsCellByCellWithSchemaTypes() throws Exception {
         SimJob job = job(30);
         sim.putJobTable(job.id(), "admin_users", TRICKY, columns("id", "string: UUID", "name", "string", "note",
