@@ -1,15 +1,15 @@
 package io.dataconnector.camel.etl;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.OutputStream;
 import io.dataconnector.camel.simulator.DataConnectorSimulator;
 import io.dataconnector.camel.simulator.Operation;
 import io.dataconnector.camel.simulator.SchemaColumn;
 import io.dataconnector.camel.simulator.SimJob;
 import io.dataconnector.camel.simulator.SimRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
