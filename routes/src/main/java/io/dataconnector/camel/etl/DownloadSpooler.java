@@ -20,6 +20,10 @@ import org.apache.camel.Processor;
  */
 public class DownloadSpooler implements Processor {
 
+    /** The configuration key bounding one download's total duration (ms). */
+    public static final String MAX_DURATION = "etl.download.max-duration";
+    static final long DEFAULT_MAX_DURATION = 3_600_000L;
+
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
@@ -40,11 +44,24 @@ public class DownloadSpooler implements Processor {
         }
         in.removeHeader(EtlHeaders.URL_EXPIRED);
         Path target = work.getDir().resolve("download-" + safe(fileName));
-        long written;
+        long maxMillis = Long.parseLong(exchange.getContext().resolvePropertyPlaceholders(
+                "{{" + MAX_DURATION + ":" + DEFAULT_MAX_DURATION + "}}").trim());
+        long written = 0;
         try (InputStream body = in.getMandatoryBody(InputStream.class);
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
                      StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            written = body.transferTo(out);
+            // the read timeout bounds a stall; this deadline bounds a server that trickles bytes forever
+            long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                written += n;
+                if (System.nanoTime() - deadline > 0) {
+                    abort(body);
+                    throw new IOException("it took longer than " + MAX_DURATION + " (" + maxMillis + " ms) after "
+                                          + written + " bytes");
+                }
+            }
         } catch (IOException e) {
             Files.deleteIfExists(target);
             throw new IOException("Download of " + fileName + " broke off: " + e.getMessage(), e);
@@ -56,6 +73,17 @@ public class DownloadSpooler implements Processor {
                                   + expected);
         }
         in.setBody(target);
+    }
+
+    /** Drops the connection: closing the stream instead would read the rest of the body first. */
+    private static void abort(InputStream body) {
+        if (body instanceof org.apache.hc.core5.http.io.EofSensorInputStream eof) {
+            try {
+                eof.abort();
+            } catch (IOException ignored) {
+                // the connection is being dropped anyway
+            }
+        }
     }
 
     private static String bodyText(Message in) {

@@ -18,7 +18,8 @@ import org.apache.camel.builder.RouteBuilder;
  * dc-etl-poll (YAML, routes/etl-trigger.yaml: dataconnector:jobs on a Quartz cron) → dc-etl-job
  * (run-once mode: dc-etl-discover → dc-etl-job)
  *   → dc-etl-choose-files → dc-etl-fetch (dc-etl-download: fresh signed URL + Camel HTTP + spool, once more on expiry)
- *   → dc-etl-unzip (streaming split of the ZIP) → dc-etl-parse (schema description → load request)
+ *   → dc-etl-unzip (streaming split of the ZIP: descriptions, then each CSV unpacked → dc-etl-load → deleted,
+ *     etl.load-parallelism at a time) → dc-etl-parse (files fetched one by one → load requests)
  *   → dc-etl-load (stream the CSV into a staging table, swap) → dc-etl-record
  * </pre>
  * Stream caching is off on every route: extract bodies are streams to disk, never cached in heap.
@@ -130,18 +131,38 @@ public class EtlRoutes extends RouteBuilder {
                 .removeHeader(Exchange.HTTP_URI)
                 .process(new DownloadSpooler());
 
-        // the ZIP, entry by entry, without holding an entry in memory; the ZIP is deleted once unpacked
+        // the ZIP, read once, entry by entry, never holding an entry in memory: the schema descriptions first, then
+        // each CSV is unpacked, loaded at once and deleted, up to etl.load-parallelism tables at a time (so the work
+        // directory holds the ZIP plus the entries being loaded); the ZIP is deleted at the end
+        int parallelism = Math.max(1, Math.min(beans.dataSource().getMaximumPoolSize(), Integer.parseInt(
+                getContext().resolvePropertyPlaceholders("{{etl.load-parallelism:2}}")))); // one connection per load
         from("direct:dc-etl-unzip").routeId("dc-etl-unzip").streamCache("false")
                 .setProperty("dcEtlZip", body())
-                .split(method(zipEntries, "iterate")).streaming().stopOnException()
+                .split(method(zipEntries, "descriptions")).streaming().stopOnException()
                     .process(new EntrySpooler())
+                .end()
+                .split(method(zipEntries, "tables")).streaming().stopOnException()
+                        .parallelProcessing(parallelism > 1)
+                        .executorService(getContext().getExecutorServiceManager()
+                                .newFixedThreadPool(this, "dc-etl-load", parallelism))
+                    .process(new EntrySpooler())
+                    .filter(e -> {
+                        String name = e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
+                        return work(e).isWantedCsv(name) && work(e).spooledFile(name) != null;
+                    })
+                        .process(e -> e.getMessage().setBody(work(e).takeLoadRequest(
+                                e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class))))
+                        .to("direct:dc-etl-load")
+                        .process(e -> work(e).release(e.getMessage().getHeader(EtlHeaders.ENTRY_NAME,
+                                String.class)))
+                    .end()
                 .end()
                 .process(e -> {
                     ZipEntries.close(e);
                     java.nio.file.Files.deleteIfExists(e.getProperty("dcEtlZip", Path.class));
                 });
 
-        // each CSV with its schema description becomes a load request, loaded in name order
+        // each CSV fetched file by file (not from the ZIP) with its schema description becomes a load request
         from("direct:dc-etl-parse").routeId("dc-etl-parse").streamCache("false")
                 .process(e -> e.getMessage().setBody(work(e).loadRequests()))
                 .split(body())

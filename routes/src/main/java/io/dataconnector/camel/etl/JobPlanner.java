@@ -90,6 +90,7 @@ public class JobPlanner {
                 table = Identifiers.tableOf(name);
             } catch (IllegalArgumentException e) {
                 LOG.warn("Job {}: skipping {}: {}", work.getJobId(), name, e.getMessage());
+                refused(work, f, e.getMessage(), done);
                 continue;
             }
             if (!settings.tables().accepts(table) || done.contains(name)) {
@@ -110,12 +111,30 @@ public class JobPlanner {
         return plan;
     }
 
+    /**
+     * A listed CSV whose name can never be a table (an invalid identifier, e.g. an SQL injection attempt): recorded
+     * once as failed in the history and the run summary (so the run exits 1), without holding the job back, since no
+     * retry can make the name valid.
+     */
+    private void refused(JobWork work, ExtractFile f, String why, Set<String> done) {
+        String name = f.getName().length() > 200 ? f.getName().substring(0, 200) + "…" : f.getName();
+        if (done.contains(name)) {
+            return;
+        }
+        Instant now = Instant.now();
+        LoadResult r = new LoadResult(work.getJobId(), work.getJob().getRequestId(), name, null,
+                LoadResult.Status.FAILED, 0, f.getSize() == null ? 0 : f.getSize(), now, now, why + "; not loaded");
+        summary.add(r);
+        loader.recordFailure(r, work.getJob().getCompletedAt());
+    }
+
     /** After a job: marks it done in the history when every wanted table is loaded. */
     public void finish(JobWork work) {
         if (work.hasFailures()) {
             return;
         }
         Instant now = Instant.now();
+        TestHooks.pauseAt("before-job-done", JOB_MARKER);
         loader.recordJobDone(new LoadResult(work.getJobId(), work.getJob().getRequestId(), JOB_MARKER, null,
                 LoadResult.Status.LOADED, work.getResults().stream().mapToLong(LoadResult::rows).sum(),
                 0, work.getStarted(), now, null), work.getJob().getCompletedAt());

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +29,9 @@ public final class JobWork {
     private final Path dir;
     private final Instant started = Instant.now();
     private JobPlan plan;
-    private final Map<String, Path> spooled = new HashMap<>();
-    private final List<LoadResult> results = new ArrayList<>();
+    private final Map<String, Path> spooled = new ConcurrentHashMap<>();
+    private final Set<String> loadedEarly = ConcurrentHashMap.newKeySet();
+    private final List<LoadResult> results = Collections.synchronizedList(new ArrayList<>());
 
     JobWork(Job job, Path dir) {
         this.job = job;
@@ -81,6 +84,39 @@ public final class JobWork {
         return spooled.get(fileName);
     }
 
+    /** @return whether the plan loads this file as a table (a wanted CSV, not a schema description) */
+    public boolean isWantedCsv(String fileName) {
+        return plan != null && plan.csvFiles().stream().anyMatch(f -> f.getName().equals(fileName));
+    }
+
+    /**
+     * The load request of one wanted CSV already spooled (with its schema description when spooled before it); the
+     * CSV then counts as handled, and {@link #loadRequests()} leaves it out. Used by the ZIP path, which loads each
+     * CSV as soon as it is unpacked and deletes it right after.
+     */
+    public LoadRequest takeLoadRequest(String csvName) throws IOException {
+        for (ExtractFile csv : plan.csvFiles()) {
+            if (csv.getName().equals(csvName)) {
+                LoadRequest r = loadRequest(csv);
+                loadedEarly.add(csvName);
+                return r;
+            }
+        }
+        throw new IOException(csvName + " is not a wanted CSV of this job");
+    }
+
+    /** Deletes a spooled file once loaded (the ZIP path keeps at most the entries being loaded on disk). */
+    public void release(String fileName) {
+        Path p = spooled.remove(fileName);
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // removed with the work directory at the latest
+            }
+        }
+    }
+
     public List<LoadResult> getResults() {
         return results;
     }
@@ -96,25 +132,31 @@ public final class JobWork {
     public List<LoadRequest> loadRequests() throws IOException {
         List<LoadRequest> out = new ArrayList<>();
         for (ExtractFile csv : plan.csvFiles()) {
-            Path p = spooled.get(csv.getName());
-            if (p == null) {
-                throw new IOException(csv.getName() + " is listed but was not found in the fetched extract");
+            if (!loadedEarly.contains(csv.getName())) {
+                out.add(loadRequest(csv));
             }
-            TableSchema schema = TableSchema.untyped();
-            ExtractFile schemaFile = plan.schemaFiles().get(csv.getName());
-            Path sp = schemaFile == null ? null : spooled.get(schemaFile.getName());
-            if (sp != null) {
-                try (InputStream in = Files.newInputStream(sp)) {
-                    schema = TableSchema.read(in);
-                } catch (IOException e) {
-                    throw new IOException("Unreadable schema description " + schemaFile.getName() + ": "
-                                          + e.getMessage(), e);
-                }
-            }
-            out.add(new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(), p,
-                    Files.size(p), schema));
         }
         return out;
+    }
+
+    private LoadRequest loadRequest(ExtractFile csv) throws IOException {
+        Path p = spooled.get(csv.getName());
+        if (p == null) {
+            throw new IOException(csv.getName() + " is listed but was not found in the fetched extract");
+        }
+        TableSchema schema = TableSchema.untyped();
+        ExtractFile schemaFile = plan.schemaFiles().get(csv.getName());
+        Path sp = schemaFile == null ? null : spooled.get(schemaFile.getName());
+        if (sp != null) {
+            try (InputStream in = Files.newInputStream(sp)) {
+                schema = TableSchema.read(in);
+            } catch (IOException e) {
+                throw new IOException("Unreadable schema description " + schemaFile.getName() + ": "
+                                      + e.getMessage(), e);
+            }
+        }
+        return new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(), p,
+                Files.size(p), schema);
     }
 
     /** Deletes the work directory and everything in it. */

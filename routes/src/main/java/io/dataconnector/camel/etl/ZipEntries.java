@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -31,6 +32,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 public class ZipEntries {
 
     private static final String ZIP_FILE = "dcEtlZipFile";
+    private static final String TOTAL = "dcEtlZipUnpackedBytes";
 
     private final long maxUncompressedBytes;
 
@@ -38,8 +40,42 @@ public class ZipEntries {
         this.maxUncompressedBytes = maxUncompressedBytes;
     }
 
-    /** For {@code split(method(zipEntries, "iterate")).streaming()}: the body is the ZIP's {@link Path}. */
+    /** For {@code split(method(zipEntries, "iterate")).streaming()}: every entry; the body is the ZIP's {@link Path}. */
     public Iterator<Message> iterate(Exchange exchange) throws Exception {
+        return open(exchange, e -> true);
+    }
+
+    /**
+     * The entries that are not CSVs (schema descriptions, README), so that they are on disk before the tables that
+     * need them; opens the archive (the body is the ZIP's {@link Path}) for {@link #tables(Exchange)} to go on with.
+     */
+    public Iterator<Message> descriptions(Exchange exchange) throws Exception {
+        return open(exchange, e -> !isCsv(e));
+    }
+
+    /** The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed). */
+    public Iterator<Message> tables(Exchange exchange) throws Exception {
+        ZipFile zf = exchange.getProperty(ZIP_FILE, ZipFile.class);
+        if (zf == null) {
+            return open(exchange, ZipEntries::isCsv);
+        }
+        List<ZipEntry> entries = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = en.nextElement();
+            if (!e.isDirectory() && isCsv(e)) {
+                entries.add(e);
+            }
+        }
+        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries),
+                exchange.getProperty(TOTAL, AtomicLong.class));
+    }
+
+    private static boolean isCsv(ZipEntry e) {
+        return e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    private Iterator<Message> open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
+            throws Exception {
         Path zip = exchange.getMessage().getMandatoryBody(Path.class);
         ZipFile zf;
         try {
@@ -52,7 +88,7 @@ public class ZipEntries {
             for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
                 checkName(e.getName());
-                if (!e.isDirectory()) {
+                if (!e.isDirectory() && which.test(e)) {
                     entries.add(e);
                 }
             }
@@ -63,13 +99,15 @@ public class ZipEntries {
         // the Splitter looks ahead and closes the iterator before the last entry is processed: the archive is closed
         // when the exchange completes (and by the unzip route, see close(Exchange))
         exchange.setProperty(ZIP_FILE, zf);
+        AtomicLong total = new AtomicLong();
+        exchange.setProperty(TOTAL, total);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 closeQuietly(zf);
             }
         });
-        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries));
+        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries), total);
     }
 
     /** Closes the archive opened by {@link #iterate(Exchange)} (after the split). */
@@ -78,6 +116,7 @@ public class ZipEntries {
         if (zf != null) {
             closeQuietly(zf);
             exchange.removeProperty(ZIP_FILE);
+            exchange.removeProperty(TOTAL);
         }
     }
 
@@ -108,12 +147,13 @@ public class ZipEntries {
         private final ZipFile zip;
         private final List<ZipEntry> entries;
         private int index;
-        private long total;
+        private final AtomicLong total; // shared by the entries (read in parallel) of one archive
 
-        EntryIterator(Exchange exchange, ZipFile zip, List<ZipEntry> entries) {
+        EntryIterator(Exchange exchange, ZipFile zip, List<ZipEntry> entries, AtomicLong total) {
             this.exchange = exchange;
             this.zip = zip;
             this.entries = entries;
+            this.total = total != null ? total : new AtomicLong();
         }
 
         @Override
@@ -171,8 +211,7 @@ public class ZipEntries {
                 int n = in().read(b, off, len);
                 if (n > 0) {
                     crc.update(b, off, n);
-                    total += n;
-                    if (total > maxUncompressedBytes) {
+                    if (total.addAndGet(n) > maxUncompressedBytes) {
                         throw new IOException("The ZIP unpacks to more than etl.max-uncompressed-bytes ("
                                               + maxUncompressedBytes + ") at entry " + entry.getName()
                                               + ": refusing it");

@@ -1,7 +1,9 @@
 package io.dataconnector.camel.etl.warehouse;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +27,19 @@ public interface Dialect {
 
     /** Session settings applied to each new connection (e.g. DuckDB's thread count). */
     default void prepare(Connection connection) throws SQLException {
+    }
+
+    /**
+     * The database's own bulk CSV reader, loading a file on local disk into the empty staging table in one statement
+     * (autocommit), when the database has one that keeps the loader's meaning of every value. Any failure leaves the
+     * staging table empty and returns -1: the loader then takes the checked row path, which also names a bad row's
+     * line.
+     *
+     * @return the rows loaded, or -1 when not available or not successful
+     */
+    default long loadCsvFile(Connection connection, String schema, String table, TableLayout layout, Path csv,
+                             String jobId, LocalDateTime loadedAt) {
+        return -1;
     }
 
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */

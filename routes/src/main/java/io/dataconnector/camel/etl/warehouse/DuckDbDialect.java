@@ -1,6 +1,8 @@
 package io.dataconnector.camel.etl.warehouse;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,13 +11,18 @@ import java.util.List;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DuckDB, the embedded default: typed columns ({@code UUID}, {@code TIMESTAMP}, {@code DOUBLE}, {@code BOOLEAN},
- * {@code VARCHAR}), transactional DDL, rows through DuckDB's Appender (its JDBC batched inserts are ~100x slower).
+ * {@code VARCHAR}), transactional DDL; files through DuckDB's own CSV reader ({@link #loadCsvFile}), with the
+ * Appender as the checked row path (its JDBC batched inserts are ~100x slower).
  * One thread per connection: steadier and faster on small machines.
  */
 public class DuckDbDialect implements Dialect {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbDialect.class);
 
     @Override
     public String name() {
@@ -43,6 +50,53 @@ public class DuckDbDialect implements Dialect {
         try (Statement s = connection.createStatement()) {
             s.execute("SET threads=1");
         }
+    }
+
+    /**
+     * DuckDB's own CSV reader ({@code read_csv}) straight into the staging table, ~4x the Appender's speed. Each field
+     * is read as its column's type, except timestamps, read as {@code TIMESTAMPTZ} in a UTC session and stored as UTC
+     * wall-clock time, so an offset or a {@code UTC} suffix means what {@link Values#timestamp} makes of it. A quoted
+     * empty field stays an empty string. When the reader refuses the file (a bad value, a blank line, invalid UTF-8),
+     * nothing is inserted and the loader takes the checked row path, which names the bad row's line.
+     */
+    @Override
+    public long loadCsvFile(Connection connection, String schema, String table, TableLayout layout, Path csv,
+                            String jobId, LocalDateTime loadedAt) {
+        if (csv == null || !Files.isRegularFile(csv)) {
+            return -1;
+        }
+        StringBuilder targets = new StringBuilder();
+        StringBuilder select = new StringBuilder();
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < layout.fieldCount(); i++) {
+            ColumnDef col = layout.columnOfField(i);
+            String sep = i == 0 ? "" : ", ";
+            targets.append(sep).append(Identifiers.quote(col.name()));
+            boolean ts = col.type() == ColumnType.TIMESTAMP;
+            select.append(sep).append(ts ? "CAST(c" + i + " AS TIMESTAMP)" : "c" + i);
+            String type = ts ? "TIMESTAMPTZ" : sqlType(col.type());
+            columns.append(sep).append("'c").append(i).append("': '").append(type).append('\'');
+        }
+        if (layout.hasLineage()) {
+            targets.append(", ").append(Identifiers.quote(TableLayout.LINEAGE_JOB_ID)).append(", ")
+                    .append(Identifiers.quote(TableLayout.LINEAGE_LOADED_AT));
+            select.append(", ").append(literal(jobId)).append(", TIMESTAMP ").append(literal(loadedAt.toString()));
+        }
+        String sql = "INSERT INTO " + Identifiers.qualified(schema, table) + " (" + targets + ") SELECT " + select
+                     + " FROM read_csv(" + literal(csv.toAbsolutePath().toString()) + ", header = true, "
+                     + "auto_detect = false, delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, "
+                     + "strict_mode = true, encoding = 'utf-8', columns = {" + columns + "})";
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            LOG.debug("DuckDB read_csv refused {} ({}); loading it row by row", csv.getFileName(), e.getMessage());
+            return -1;
+        }
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     @Override

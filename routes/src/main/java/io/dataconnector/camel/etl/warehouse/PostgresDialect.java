@@ -1,6 +1,7 @@
 package io.dataconnector.camel.etl.warehouse;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -86,7 +87,7 @@ public class PostgresDialect implements Dialect {
                 if (text[i]) {
                     writeQuoted(v);
                 } else {
-                    writeChars(v);
+                    writeAscii(v);
                 }
             }
             put((byte) '\n');
@@ -118,7 +119,35 @@ public class PostgresDialect implements Dialect {
             buf[pos++] = b;
         }
 
+        /**
+         * A typed value: {@link TextValues} only lets through (or prints) ASCII for typed columns, so the chars are
+         * copied as bytes in one call (a plain array copy for the JDK's compact Latin-1 strings).
+         */
+        @SuppressWarnings("deprecation")
+        private void writeAscii(String s) throws SQLException {
+            int n = s.length();
+            if (pos + n > BUFFER) {
+                flush();
+                if (n > BUFFER) {
+                    writeChars(s);
+                    return;
+                }
+            }
+            s.getBytes(0, n, buf, pos);
+            pos += n;
+        }
+
         private void writeQuoted(String s) throws SQLException {
+            if (s.indexOf('"') < 0) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8); // an array copy for ASCII text, vectorised otherwise
+                if (pos + b.length + 2 <= BUFFER) {
+                    buf[pos++] = '"';
+                    System.arraycopy(b, 0, buf, pos, b.length);
+                    pos += b.length;
+                    buf[pos++] = '"';
+                    return;
+                }
+            }
             put((byte) '"');
             for (int i = 0, n = s.length(); i < n; i++) {
                 char c = s.charAt(i);

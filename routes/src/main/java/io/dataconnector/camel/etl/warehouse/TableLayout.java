@@ -89,6 +89,21 @@ public final class TableLayout {
         return columns;
     }
 
+    /** @return the column CSV field {@code field} (0-based, header order) goes to */
+    public ColumnDef columnOfField(int field) {
+        return columns.get(target[field]);
+    }
+
+    /** @return the number of CSV fields per row */
+    public int fieldCount() {
+        return target.length;
+    }
+
+    /** @return whether the lineage columns ({@link #LINEAGE_JOB_ID}, {@link #LINEAGE_LOADED_AT}) are filled */
+    public boolean hasLineage() {
+        return jobIdIndex >= 0;
+    }
+
     /** @return the columns the live table does not have yet */
     public List<ColumnDef> added() {
         return added;

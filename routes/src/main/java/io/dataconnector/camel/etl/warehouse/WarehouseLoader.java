@@ -1,5 +1,6 @@
 package io.dataconnector.camel.etl.warehouse;
 
+import io.dataconnector.camel.etl.TestHooks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -123,11 +124,13 @@ public class WarehouseLoader {
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
             execute(c, createTable(schema, stage, layout.columns()));
 
-            c.setAutoCommit(false);
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
-            RowSink sink = dialect.openSink(c, schema, stage, layout.columns());
-            long rows;
-            try {
+            // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
+            long bulk = dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            c.setAutoCommit(false);
+            RowSink sink = bulk >= 0 ? null : dialect.openSink(c, schema, stage, layout.columns());
+            long rows = bulk;
+            if (sink != null) try {
                 if (sink.acceptsText()) {
                     String loadedAtText = loadedAt.toString();
                     for (CsvTable.Row row : csv) {
@@ -151,6 +154,7 @@ public class WarehouseLoader {
                     }
                 }
                 rows = sink.finish();
+                TestHooks.pauseAt("staged", table);
             } catch (Exception e) {
                 sink.abort();
                 throw e;
@@ -158,9 +162,11 @@ public class WarehouseLoader {
             c.commit();
 
             swap(c, schema, table, stage, live, layout);
+            TestHooks.pauseAt("before-history", table);
             LoadResult r = result(request, table, LoadResult.Status.LOADED, rows, started, null);
             history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt());
             c.commit();
+            TestHooks.pauseAt("after-table", table);
             if (!live.isEmpty() && !layout.added().isEmpty()) {
                 LOG.info("Table {}.{}: added columns {}", schema, table,
                         layout.added().stream().map(ColumnDef::name).toList());

@@ -1,0 +1,171 @@
+package io.dataconnector.camel.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dataconnector.camel.simulator.Fault;
+import io.dataconnector.camel.simulator.Operation;
+import io.dataconnector.camel.simulator.SimJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety: the ETL runs as a real separate JVM ({@code --once}) and is killed with SIGKILL at a precise point of
+ * loading job B over job A's snapshot, then restarted. After the kill every table holds A's or B's snapshot (never a
+ * mix of rows, never duplicates); after the restart the warehouse equals a reference load of B, B's tables and B
+ * itself are recorded loaded exactly once (attempts = 1), no staging table or temp file is left.
+ * <p>
+ * The points "mid-table", "between tables" and "before the history row" use the app's documented test hook
+ * ({@code -Detl.test.pause-at}, {@link TestHooks}): the child prints a marker and blocks, the test waits for the marker
+ * on the child's stdout and kills. "During download" throttles the simulator's download instead.
+ */
+class CrashSafetyTest extends ReliabilityTestBase {
+
+    private SimJob jobA;
+    private SimJob jobB;
+    private Map<String, Snapshot> snapA;
+    private Map<String, Snapshot> snapB;
+
+    /** Job A loaded in-process; job B seeded; B's expected snapshot from a reference load into another schema. */
+    private void prepare() throws Exception {
+        sim.setRowsPerTable(200);
+        jobA = job(120);
+        assertThat(runApp("--once")).as(lastOutput).isZero();
+        snapA = snapshot();
+        jobB = job(60);
+        String crashSchema = schema;
+        schema = crashSchema + "_ref";
+        try {
+            assertThat(runApp("--once")).as(lastOutput).isZero();
+            snapB = snapshot();
+        } finally {
+            schema = crashSchema;
+        }
+        assertThat(snapB.keySet()).isEqualTo(snapA.keySet());
+        assertThat(snapB).as("B's extract differs from A's").isNotEqualTo(snapA);
+        sim.clearRecordedRequests();
+    }
+
+    private Map<String, String> childProperties(String pauseAt) {
+        Map<String, String> p = new java.util.LinkedHashMap<>(properties());
+        if (pauseAt != null) {
+            p.put(TestHooks.PROPERTY, pauseAt);
+        }
+        return p;
+    }
+
+    /** After the kill: every table is A's or B's snapshot; the job is not marked loaded. */
+    private void assertIntermediate(int exitCode) throws Exception {
+        assertThat(exitCode).as("killed with SIGKILL").isEqualTo(137);
+        Map<String, Snapshot> now = snapshot();
+        int a = 0;
+        int b = 0;
+        for (String table : new TreeSet<>(snapA.keySet())) {
+            Snapshot s = now.get(table);
+            assertThat(s).as(table + " after the kill").isIn(snapA.get(table), snapB.get(table));
+            if (Objects.equals(s, snapA.get(table))) {
+                a++;
+            } else {
+                b++;
+            }
+        }
+        assertThat(history(jobB.id())).doesNotContainKey(JobPlanner.JOB_MARKER);
+        evidence("exit %d after kill; tables at A: %d, at B: %d", exitCode, a, b);
+    }
+
+    /** The restart loads the rest: equals B's reference, everything exactly once, nothing left over. */
+    private void restartAndAssert() throws Exception {
+        int downloadsBefore = downloads();
+        int code;
+        try (ChildEtl child = ChildEtl.start(work, childProperties(null), "--once")) {
+            code = child.waitFor(Duration.ofSeconds(90));
+            assertThat(code).as(child.output()).isZero();
+        }
+        assertThat(snapshot()).as("after restart").isEqualTo(snapB);
+        Map<String, Map<String, Object>> h = history(jobB.id());
+        assertThat(h).containsKey(JobPlanner.JOB_MARKER);
+        for (Map.Entry<String, Map<String, Object>> e : h.entrySet()) {
+            assertThat(e.getValue().get("status")).as(e.getKey()).isEqualTo("success");
+            assertThat(((Number) e.getValue().get("attempts")).intValue()).as(e.getKey() + " attempts").isEqualTo(1);
+        }
+        assertThat(h.keySet()).hasSize(snapB.size() + 1);
+        assertNoLeftovers();
+        // a third run: nothing to do
+        int downloadsAfterRestart = downloads();
+        assertThat(runApp("--once")).as(lastOutput).isZero();
+        assertThat(downloads()).isEqualTo(downloadsAfterRestart);
+        assertThat(history(jobB.id())).isEqualTo(h);
+        evidence("restart exit %d, %d download(s); %d tables = B (%s); history of B: %d rows success, attempts 1; "
+                 + "no staging table, no temp file; 3rd run loads nothing", code, downloadsAfterRestart
+                                                                             - downloadsBefore, snapB.size(),
+                snapB.get("admin_users"), h.size());
+    }
+
+    private void killAt(String pauseAt) throws Exception {
+        prepare();
+        int exit;
+        try (ChildEtl child = ChildEtl.start(work, childProperties(pauseAt), "--once")) {
+            String marker = child.awaitStdout(TestHooks.MARKER, Duration.ofSeconds(90));
+            evidence("killed at '%s'", marker.substring(TestHooks.MARKER.length()).trim());
+            exit = child.kill();
+        }
+        assertIntermediate(exit);
+        restartAndAssert();
+    }
+
+    @Test
+    @Scenario(id = "CRASH-1", title = "kill -9 during the download of the ZIP, restart")
+    void killDuringDownload() throws Exception {
+        prepare();
+        sim.faults().enqueue(Fault.slowDownload(4096));
+        Path spool = work.resolve("work").resolve(jobB.id());
+        int exit;
+        try (ChildEtl child = ChildEtl.start(work, childProperties(null), "--once")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                if (!child.isAlive()) {
+                    throw new AssertionError(child.output());
+                }
+                try (var files = Files.list(spool)) {
+                    return files.anyMatch(f -> f.getFileName().toString().startsWith("download-")
+                                               && f.toFile().length() > 0);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            evidence("killed while %s was being spooled", "autodesk_data_extract.zip");
+            exit = child.kill();
+        }
+        assertThat(sim.recordedRequests(Operation.DOWNLOAD)).hasSize(1);
+        assertIntermediate(exit);
+        restartAndAssert();
+    }
+
+    @Test
+    @Scenario(id = "CRASH-2", title = "kill -9 mid-table (rows streamed into staging, uncommitted), restart")
+    void killMidTable() throws Exception {
+        killAt("staged:admin_users");
+    }
+
+    @Test
+    @Scenario(id = "CRASH-3", title = "kill -9 between tables (admin_projects committed, next not), restart")
+    void killBetweenTables() throws Exception {
+        killAt("after-table:admin_projects");
+    }
+
+    @Test
+    @Scenario(id = "CRASH-4", title = "kill -9 after the swap, just before the table's history row, restart")
+    void killBeforeTheHistoryRow() throws Exception {
+        killAt("before-history:admin_users");
+    }
+
+    @Test
+    @Scenario(id = "CRASH-5", title = "kill -9 after every table, just before the job's history row, restart")
+    void killBeforeTheJobRow() throws Exception {
+        killAt("before-job-done");
+    }
+}
