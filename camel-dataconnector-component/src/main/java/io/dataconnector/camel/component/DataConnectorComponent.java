@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dataconnector.camel.component.api.DataConnectorClient;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -15,10 +16,15 @@ import org.apache.camel.support.DefaultComponent;
  * polling consumer of completed jobs.
  */
 @Component("dataconnector")
-public class DataConnectorComponent extends DefaultComponent {
+public class DataConnectorComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Component-wide configuration, copied to every endpoint (URI options override it).")
     private DataConnectorConfiguration configuration = new DataConnectorConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSL configuration (e.g. camel.ssl.* in Camel Main) when an"
+                            + " endpoint has no sslContextParameters of its own.")
+    private boolean useGlobalSslContextParameters;
 
     private final Map<DataConnectorClientFactory.ConnectionKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
 
@@ -28,6 +34,9 @@ public class DataConnectorComponent extends DefaultComponent {
         endpointConfiguration.setOperation(remaining);
         DataConnectorEndpoint endpoint = new DataConnectorEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
     }
 
@@ -41,6 +50,16 @@ public class DataConnectorComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         clients.clear();
         super.doStop();
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public DataConnectorConfiguration getConfiguration() {

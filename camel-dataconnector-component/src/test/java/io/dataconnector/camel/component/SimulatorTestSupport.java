@@ -33,6 +33,10 @@ abstract class SimulatorTestSupport {
 
     protected abstract RouteBuilder routes();
 
+    /** Called with the new CamelContext before routes are added, e.g. to bind beans the routes refer to. */
+    protected void beforeStart(CamelContext camelContext) {
+    }
+
     @BeforeEach
     void startSimulatorAndCamel() throws Exception {
         sim = simulator().build().start();
@@ -44,6 +48,7 @@ abstract class SimulatorTestSupport {
         DataConnectorComponent component = new DataConnectorComponent();
         configure(component);
         context.addComponent("dataconnector", component);
+        beforeStart(context);
         context.addRoutes(routes());
         context.start();
         template = context.createProducerTemplate();
