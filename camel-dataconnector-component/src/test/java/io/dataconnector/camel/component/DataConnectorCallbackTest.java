@@ -131,6 +131,50 @@ class DataConnectorCallbackTest extends JobsConsumerTestSupport {
     }
 
     @Test
+    void aReplayedCallbackIsProcessedOnce() throws Exception {
+        SimRequest request = sim.seedRequest();
+        SimJob job = sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofMinutes(5)));
+        CamelContext context = startReceiver(false);
+        MockEndpoint processed = context.getEndpoint("mock:processed", MockEndpoint.class);
+
+        for (int replay = 1; replay <= 5; replay++) {
+            assertThat(post("?secret=" + SECRET, callbackBody(job), Map.of()).statusCode()).isEqualTo(202);
+            awaitCallbackProcessed(context, job.id(), replay);
+        }
+
+        assertThat(jobIds(processed)).containsExactly(job.id());
+        assertThat(repository.contains(job.id())).isTrue();
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRefused() throws Exception {
+        SimRequest request = sim.seedRequest();
+        SimJob job = sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofMinutes(5)));
+        CamelContext context = startReceiver(false);
+        MockEndpoint processed = context.getEndpoint("mock:processed", MockEndpoint.class);
+        byte[] padded = (callbackBody(job).replace("}", ",\"pad\":\"" + "x".repeat(40_000) + "\"}"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // no Content-Length: the body arrives chunked, so the limit must hold while reading
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                                                + DataConnectorCallbackRouteBuilder.DEFAULT_PATH
+                                                                + "?secret=" + SECRET))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(padded)))
+                .build();
+        int status;
+        try {
+            status = http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException connectionClosedByTheServer) {
+            status = 413;
+        }
+
+        assertThat(status).isEqualTo(413);
+        assertThat(getJobCalls(job.id())).isZero();
+        assertThat(processed.getReceivedCounter()).isZero();
+    }
+
+    @Test
     void callbackThenPollForTheSameJobIsProcessedOnce() throws Exception {
         SimRequest request = sim.seedRequest();
         SimJob job = sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofMinutes(5)));
