@@ -28,6 +28,9 @@ class TlsTest extends SimulatorTestSupport {
 
     private static SelfSignedCertificate certificate;
 
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> clientLog =
+            new ch.qos.logback.core.read.ListAppender<>();
+
     @Override
     protected DataConnectorSimulator.Builder simulator() {
         if (certificate == null) {
@@ -46,7 +49,7 @@ class TlsTest extends SimulatorTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:untrusted").to("dataconnector:getJob?maxRetries=0");
+                from("direct:untrusted").to("dataconnector:getJob");
                 from("direct:trusted").to("dataconnector:getJob?sslContextParameters=#simulatorTrust");
                 from("direct:trustedDownload").to("dataconnector:downloadJobFile?sslContextParameters=#simulatorTrust");
             }
@@ -69,6 +72,10 @@ class TlsTest extends SimulatorTestSupport {
     void aSelfSignedServerIsRefusedByDefault() {
         SimJob job = sim.seedCompleteSuccessJob();
         assertThat(sim.baseUrl()).startsWith("https://");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.dataconnector.camel.component.api.DataConnectorClient.class);
+        clientLog.start();
+        logger.addAppender(clientLog);
 
         Exchange result = template.request("direct:untrusted", e -> e.getMessage().setHeader(JOB_ID, job.id()));
 
@@ -76,6 +83,9 @@ class TlsTest extends SimulatorTestSupport {
         assertThat(result.getException()).hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class)
                 .hasMessageContaining("PKIX path building failed");
         assertThat(sim.recordedRequests()).as("no request got through the handshake").isEmpty();
+        logger.detachAppender(clientLog);
+        assertThat(clientLog.list).as("a refused certificate is not retried")
+                .noneMatch(event -> event.getFormattedMessage().contains("retry"));
     }
 
     @Test

@@ -7,6 +7,8 @@ public final class EtlHeaders {
     public static final String EXPECTED_SIZE = "CamelDataConnectorEtlExpectedSize";
     /** Set to true by the download step when the signed URL had expired. */
     public static final String URL_EXPIRED = "CamelDataConnectorEtlUrlExpired";
+    /** The scheme (http or https) of the signed URL being downloaded. */
+    public static final String DOWNLOAD_SCHEME = "CamelDataConnectorEtlDownloadScheme";
     /** The name of the ZIP entry being unpacked. */
     public static final String ENTRY_NAME = "CamelDataConnectorEtlEntryName";
     /** Exchange property: the {@link JobWork} of the job being loaded. */

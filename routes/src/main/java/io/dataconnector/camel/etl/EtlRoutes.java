@@ -124,11 +124,16 @@ public class EtlRoutes extends RouteBuilder {
                 .to("dataconnector:getJobFileUrl")
                 .setHeader(Exchange.HTTP_URI, simple("${body.signedUrl}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                // the endpoint's scheme must match the URL's: camel-http applies its TLS settings (e.g. the global
+                // camel.ssl.* trust) only to https endpoints
+                .process(e -> e.getMessage().setHeader(EtlHeaders.DOWNLOAD_SCHEME,
+                        java.net.URI.create(e.getMessage().getHeader(Exchange.HTTP_URI, String.class)).getScheme()))
                 .setBody(constant(null))
-                .to("http://signed-url?throwExceptionOnFailure=false&disableStreamCache=true"
-                    + "&connectTimeout={{etl.download.connect-timeout:30000}}"
-                    + "&responseTimeout={{etl.download.read-timeout:300000}}")
+                .toD("${header." + EtlHeaders.DOWNLOAD_SCHEME + "}://signed-url?throwExceptionOnFailure=false"
+                     + "&disableStreamCache=true&connectTimeout={{etl.download.connect-timeout:30000}}"
+                     + "&responseTimeout={{etl.download.read-timeout:300000}}")
                 .removeHeader(Exchange.HTTP_URI)
+                .removeHeader(EtlHeaders.DOWNLOAD_SCHEME)
                 .process(new DownloadSpooler());
 
         // the ZIP, read once, entry by entry, never holding an entry in memory: the schema descriptions first, then

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.dataconnector.camel.component.auth.TokenException;
 import io.dataconnector.camel.component.auth.TokenProvider;
 import io.dataconnector.camel.component.model.DataConnectorJson;
@@ -200,7 +202,8 @@ public class DataConnectorClient {
                 Thread.currentThread().interrupt();
                 throw new DataConnectorException(0, operation, resource, "interrupted", e);
             } catch (IOException e) {
-                if (retries < retryPolicy.maxRetries()) {
+                // a refused certificate stays refused: retrying a failed handshake only delays the error
+                if (retries < retryPolicy.maxRetries() && !(e instanceof SSLHandshakeException)) {
                     retries++;
                     Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
                     LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
