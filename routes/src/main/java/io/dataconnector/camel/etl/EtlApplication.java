@@ -111,7 +111,7 @@ public final class EtlApplication {
             main.setInitialProperties(props);
             if (once) {
                 // the scheduled trigger is not even created: a run-once process polls exactly once, by itself
-                main.addOverrideProperty("camel.main.routes-exclude-pattern", "classpath:routes/etl-trigger.yaml");
+                main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/etl-trigger.yaml");
             }
             if (options.sandbox()) {
                 sim = startSandboxSimulator(props);

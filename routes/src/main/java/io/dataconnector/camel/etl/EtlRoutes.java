@@ -140,7 +140,7 @@ public class EtlRoutes extends RouteBuilder {
         // each CSV is unpacked, loaded at once and deleted, up to etl.load-parallelism tables at a time (so the work
         // directory holds the ZIP plus the entries being loaded); the ZIP is deleted at the end
         int parallelism = Math.max(1, Math.min(beans.dataSource().getMaximumPoolSize(), Integer.parseInt(
-                getContext().resolvePropertyPlaceholders("{{etl.load-parallelism:2}}")))); // one connection per load
+                getContext().resolvePropertyPlaceholders("{{etl.load-parallelism:1}}")))); // one connection per load
         from("direct:dc-etl-unzip").routeId("dc-etl-unzip").streamCache("false")
                 .setProperty("dcEtlZip", body())
                 .split(method(zipEntries, "descriptions")).streaming().stopOnException()

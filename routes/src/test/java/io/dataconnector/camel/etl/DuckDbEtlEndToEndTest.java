@@ -27,8 +27,12 @@ class DuckDbEtlEndToEndTest extends EtlTestSupport {
 
     @Test
     void runOnceLoadsEveryTableTypedAndExactlyOnce() throws Exception {
+        extra.put("etl.cron", "* * * * * ?"); // a scheduled poll, were it created, would fire during the run
         job(30);
         assertThat(runApp("--once")).as(lastOutput).isEqualTo(0);
+        assertThat(sim.recordedRequests(io.dataconnector.camel.simulator.Operation.LIST_JOBS))
+                .as("run-once lists jobs once; no scheduled poll runs")
+                .hasSize(1);
         assertThat(tables()).contains("admin_users", "admin_projects", "admin_companies", "issues_issues",
                 "rfis_rfis", "activities_admin_activities", "dc_load_history");
         assertThat(columnTypes("admin_users")).containsEntry("id", "uuid").containsEntry("is_admin", "boolean")

@@ -285,7 +285,7 @@ public final class CsvTable implements Closeable, Iterable<CsvTable.Row> {
                 sb.append(buf, start, pos - start);
                 spill = true;
                 if (!fill()) {
-                    throw new IOException("EOF reached before the end of a quoted field (line " + recordLine + ")");
+                    throw new BadRowException(fileName, recordLine, "EOF reached before the end of a quoted field");
                 }
                 start = 0;
                 continue;
@@ -326,7 +326,8 @@ public final class CsvTable implements Closeable, Iterable<CsvTable.Row> {
     private void checkAfterQuote() throws IOException {
         int c = peek();
         if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
-            throw new IOException("invalid char between encapsulated token and delimiter (line " + line + ")");
+            throw new BadRowException(fileName, line, "invalid char after a closing quote (a quote inside a quoted "
+                                                      + "field must be doubled)");
         }
     }
 

@@ -117,7 +117,8 @@ class CsvTableTest {
                 .hasMessageContaining("line 3");
         assertThatThrownBy(() -> readAll("a,b\n1,2\n3\n")).isInstanceOf(BadRowException.class)
                 .hasMessageContaining("line 3").hasMessageContaining("expected 2 fields, found 1");
-        assertThatThrownBy(() -> readAll("a,b\n1,\"open\n")).isInstanceOf(BadRowException.class);
+        assertThatThrownBy(() -> readAll("a,b\n1,\"open\n")).isInstanceOf(BadRowException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("EOF");
         byte[] bad = "a,b\n1,2\n3,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> {
             try (CsvTable t = CsvTable.open(new ByteArrayInputStream(bad), "t.csv")) {
