@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.dataconnector.camel.simulator.ContentSource;
 import io.dataconnector.camel.simulator.Fault;
 import io.dataconnector.camel.simulator.Operation;
-import io.dataconnector.camel.simulator.SimJob;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +21,10 @@ import org.junit.jupiter.api.Test;
  * (retry, refresh, re-signed URL) and B loads, or B is reported failed in the exit code and the load history with the
  * previous snapshot untouched, and the next run loads it.
  */
-class TransportFaultsTest extends ReliabilityTestBase {
-
-    private Map<String, Snapshot> previous;
-    private SimJob jobB;
+class TransportFaultsTest extends SnapshotAThenJobBTestBase {
 
     @BeforeEach
-    void previousSnapshot() throws Exception {
-        extra.put("etl.include", "admin_*");
-        job(120);
-        assertThat(runApp("--once")).as(lastOutput).isZero();
-        previous = snapshot();
-        jobB = job(60);
+    void forgetTheCallsOfJobA() {
         sim.clearRecordedRequests();
     }
 
