@@ -18,8 +18,9 @@ import org.apache.camel.builder.RouteBuilder;
  * dc-etl-poll (YAML, routes/etl-trigger.yaml: dataconnector:jobs on a Quartz cron) → dc-etl-job
  * (run-once mode: dc-etl-discover → dc-etl-job)
  *   → dc-etl-choose-files → dc-etl-fetch (dc-etl-download: fresh signed URL + Camel HTTP + spool, once more on expiry)
- *   → dc-etl-unzip (streaming split of the ZIP: descriptions, then each CSV unpacked → dc-etl-load → deleted,
- *     etl.load-parallelism at a time) → dc-etl-parse (files fetched one by one → load requests)
+ *   → dc-etl-unzip (streaming split of the ZIP: descriptions, then each CSV streamed from the archive into
+ *     dc-etl-load — or, for DuckDB's read_csv, unpacked → dc-etl-load → deleted —, etl.load-parallelism at a time)
+ *   → dc-etl-parse (files fetched one by one → load requests)
  *   → dc-etl-load (stream the CSV into a staging table, swap) → dc-etl-record
  * </pre>
  * Stream caching is off on every route: extract bodies are streams to disk, never cached in heap.
@@ -137,29 +138,39 @@ public class EtlRoutes extends RouteBuilder {
                 .process(new DownloadSpooler());
 
         // the ZIP, read once, entry by entry, never holding an entry in memory: the schema descriptions first, then
-        // each CSV is unpacked, loaded at once and deleted, up to etl.load-parallelism tables at a time (so the work
-        // directory holds the ZIP plus the entries being loaded); the ZIP is deleted at the end
+        // each CSV is loaded as it is read, up to etl.load-parallelism tables at a time; the ZIP is deleted at the end.
+        // A dialect whose bulk path reads a file (DuckDB's read_csv) gets each CSV unpacked to a temp file, loaded and
+        // deleted (the work directory holds the ZIP plus the entries being loaded); any other (PostgreSQL's COPY,
+        // generic JDBC) reads it straight from the archive (StreamedEntries: no temp file besides the ZIP)
         int parallelism = Math.max(1, Math.min(beans.dataSource().getMaximumPoolSize(), Integer.parseInt(
                 getContext().resolvePropertyPlaceholders("{{etl.load-parallelism:1}}")))); // one connection per load
+        boolean streamed = !loader.getDialect().loadsFromFile();
         from("direct:dc-etl-unzip").routeId("dc-etl-unzip").streamCache("false")
                 .setProperty("dcEtlZip", body())
                 .split(method(zipEntries, "descriptions")).streaming().stopOnException()
-                    .process(new EntrySpooler())
+                    .process(streamed ? StreamedEntries::describe : new EntrySpooler())
                 .end()
                 .split(method(zipEntries, "tables")).streaming().stopOnException()
                         .parallelProcessing(parallelism > 1)
                         .executorService(getContext().getExecutorServiceManager()
                                 .newFixedThreadPool(this, "dc-etl-load", parallelism))
-                    .process(new EntrySpooler())
-                    .filter(e -> {
-                        String name = e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
-                        return work(e).isWantedCsv(name) && work(e).spooledFile(name) != null;
-                    })
-                        .process(e -> e.getMessage().setBody(work(e).takeLoadRequest(
-                                e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class))))
-                        .to("direct:dc-etl-load")
-                        .process(e -> work(e).release(e.getMessage().getHeader(EtlHeaders.ENTRY_NAME,
-                                String.class)))
+                    .choice()
+                        .when(e -> streamed && StreamedEntries.isWantedTable(e))
+                            .process(StreamedEntries::loadRequest)
+                            .to("direct:dc-etl-load")
+                            .process(StreamedEntries::afterLoad)
+                        .otherwise()
+                            .process(new EntrySpooler())
+                            .filter(e -> {
+                                String name = e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
+                                return work(e).isWantedCsv(name) && work(e).spooledFile(name) != null;
+                            })
+                                .process(e -> e.getMessage().setBody(work(e).takeLoadRequest(
+                                        e.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class))))
+                                .to("direct:dc-etl-load")
+                                .process(e -> work(e).release(e.getMessage().getHeader(EtlHeaders.ENTRY_NAME,
+                                        String.class)))
+                            .end()
                     .end()
                 .end()
                 .process(e -> {

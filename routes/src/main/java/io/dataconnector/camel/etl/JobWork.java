@@ -30,6 +30,8 @@ public final class JobWork {
     private final Instant started = Instant.now();
     private JobPlan plan;
     private final Map<String, Path> spooled = new ConcurrentHashMap<>();
+    /** Schema descriptions read straight from the ZIP (no temp file): a TableSchema, or the IOException reading it. */
+    private final Map<String, Object> described = new ConcurrentHashMap<>();
     private final Set<String> loadedEarly = ConcurrentHashMap.newKeySet();
     private final List<LoadResult> results = Collections.synchronizedList(new ArrayList<>());
 
@@ -80,6 +82,16 @@ public final class JobWork {
         spooled.put(fileName, path);
     }
 
+    /** A schema description of the extract read straight from the ZIP (kept in memory, it is small). */
+    public void described(String fileName, TableSchema schema) {
+        described.put(fileName, schema);
+    }
+
+    /** A schema description that could not be read: the error is raised when its table's load request is made. */
+    public void described(String fileName, Exception unreadable) {
+        described.put(fileName, unreadable);
+    }
+
     public Path spooledFile(String fileName) {
         return spooled.get(fileName);
     }
@@ -98,6 +110,23 @@ public final class JobWork {
         for (ExtractFile csv : plan.csvFiles()) {
             if (csv.getName().equals(csvName)) {
                 LoadRequest r = loadRequest(csv);
+                loadedEarly.add(csvName);
+                return r;
+            }
+        }
+        throw new IOException(csvName + " is not a wanted CSV of this job");
+    }
+
+    /**
+     * The load request of one wanted CSV read as a stream straight from the ZIP (no temp file), with its schema
+     * description when read before it; the CSV then counts as handled, like {@link #takeLoadRequest(String)}.
+     */
+    public LoadRequest takeStreamedLoadRequest(String csvName, LoadRequest.Source source, long bytes)
+            throws IOException {
+        for (ExtractFile csv : plan.csvFiles()) {
+            if (csv.getName().equals(csvName)) {
+                LoadRequest r = new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(),
+                        null, bytes, schemaOf(csv), source);
                 loadedEarly.add(csvName);
                 return r;
             }
@@ -144,19 +173,39 @@ public final class JobWork {
         if (p == null) {
             throw new IOException(csv.getName() + " is listed but was not found in the fetched extract");
         }
-        TableSchema schema = TableSchema.untyped();
+        return new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(), p,
+                Files.size(p), schemaOf(csv));
+    }
+
+    /** The column types of a CSV from its schema description (spooled, or read from the ZIP), untyped when none. */
+    private TableSchema schemaOf(ExtractFile csv) throws IOException {
         ExtractFile schemaFile = plan.schemaFiles().get(csv.getName());
-        Path sp = schemaFile == null ? null : spooled.get(schemaFile.getName());
+        if (schemaFile == null) {
+            return TableSchema.untyped();
+        }
+        Path sp = spooled.get(schemaFile.getName());
         if (sp != null) {
             try (InputStream in = Files.newInputStream(sp)) {
-                schema = TableSchema.read(in);
+                return TableSchema.read(in);
             } catch (IOException e) {
-                throw new IOException("Unreadable schema description " + schemaFile.getName() + ": "
-                                      + e.getMessage(), e);
+                throw unreadable(schemaFile, e);
             }
         }
-        return new LoadRequest(job.getId(), job.getRequestId(), job.getCompletedAt(), csv.getName(), p,
-                Files.size(p), schema);
+        Object d = described.get(schemaFile.getName());
+        if (d instanceof TableSchema schema) {
+            return schema;
+        }
+        if (d instanceof IOException e) {
+            throw unreadable(schemaFile, e);
+        }
+        if (d instanceof RuntimeException e) {
+            throw e;
+        }
+        return TableSchema.untyped();
+    }
+
+    private static IOException unreadable(ExtractFile schemaFile, IOException e) {
+        return new IOException("Unreadable schema description " + schemaFile.getName() + ": " + e.getMessage(), e);
     }
 
     /** Deletes the work directory and everything in it. */

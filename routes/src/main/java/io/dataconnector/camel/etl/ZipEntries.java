@@ -3,6 +3,7 @@ package io.dataconnector.camel.etl;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public class ZipEntries {
             Message m = new DefaultMessage(exchange.getContext());
             m.getHeaders().putAll(exchange.getMessage().getHeaders());
             m.setHeader(EtlHeaders.ENTRY_NAME, e.getName());
-            m.setBody(new EntryStream(zip, e));
+            m.setBody(new EntryStream(zip, e, total));
             return m;
         }
 
@@ -178,59 +179,120 @@ public class ZipEntries {
         public void close() {
             // see iterate(): closed when the exchange is done
         }
+    }
 
-        /** An entry's bytes, opened on first read; CRC-checked at its end; counted against the limit. */
-        private final class EntryStream extends InputStream {
-            private final ZipFile zip;
-            private final ZipEntry entry;
-            private final CRC32 crc = new CRC32();
-            private InputStream in;
-            private boolean verified;
+    /**
+     * An entry's bytes straight from the archive, opened on first read: CRC-32-checked at its end (ZipFile's own entry
+     * stream does not check it), every byte counted against {@code etl.max-uncompressed-bytes} as it is read (the
+     * sizes the archive claims are not trusted). The first integrity failure is kept ({@link #failure()}), so that a
+     * route can fail the whole job on it even when a consumer (the CSV parser) reports it as something else.
+     */
+    public final class EntryStream extends InputStream {
+        private final ZipFile zip;
+        private final ZipEntry entry;
+        private final AtomicLong total;
+        private final CRC32 crc = new CRC32();
+        private InputStream in;
+        private boolean verified;
+        private volatile IOException failure;
 
-            EntryStream(ZipFile zip, ZipEntry entry) {
-                this.zip = zip;
-                this.entry = entry;
+        EntryStream(ZipFile zip, ZipEntry entry, AtomicLong total) {
+            this.zip = zip;
+            this.entry = entry;
+            this.total = total;
+        }
+
+        public String name() {
+            return entry.getName();
+        }
+
+        /** @return the size the archive claims (for the load history only; never trusted for limits), or 0 */
+        public long claimedSize() {
+            return Math.max(0, entry.getSize());
+        }
+
+        /** @return the CRC-32 mismatch or size-limit failure met while reading, or null */
+        public IOException failure() {
+            return failure;
+        }
+
+        /** @return whether the entry was read to its end and its CRC-32 matched */
+        public boolean verified() {
+            return verified && failure == null;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                in = zip.getInputStream(entry);
             }
+            return in;
+        }
 
-            private InputStream in() throws IOException {
-                if (in == null) {
-                    in = zip.getInputStream(entry);
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            int n = in().read(b, off, len);
+            if (n > 0) {
+                crc.update(b, off, n);
+                if (total.addAndGet(n) > maxUncompressedBytes) {
+                    throw fail(new IOException("The ZIP unpacks to more than etl.max-uncompressed-bytes ("
+                                               + maxUncompressedBytes + ") at entry " + entry.getName()
+                                               + ": refusing it"));
                 }
-                return in;
-            }
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = in().read(b, off, len);
-                if (n > 0) {
-                    crc.update(b, off, n);
-                    if (total.addAndGet(n) > maxUncompressedBytes) {
-                        throw new IOException("The ZIP unpacks to more than etl.max-uncompressed-bytes ("
-                                              + maxUncompressedBytes + ") at entry " + entry.getName()
-                                              + ": refusing it");
-                    }
-                } else if (n < 0 && !verified) {
-                    verified = true;
-                    if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                        throw new ZipException("CRC-32 mismatch in ZIP entry " + entry.getName()
-                                               + ": the download is corrupt");
-                    }
+            } else if (n < 0 && !verified) {
+                verified = true;
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw fail(new ZipException("CRC-32 mismatch in ZIP entry " + entry.getName()
+                                                + ": the download is corrupt"));
                 }
-                return n;
             }
+            return n;
+        }
 
-            @Override
-            public void close() throws IOException {
-                if (in != null) {
-                    in.close();
-                }
+        private IOException fail(IOException e) {
+            failure = e;
+            return e;
+        }
+
+        /**
+         * Reads the rest of the entry, if any, so that its CRC-32 is verified and its bytes counted.
+         *
+         * @throws IOException the CRC-32 mismatch or size-limit failure, now or met before
+         */
+        public void verifyToEnd() throws IOException {
+            if (failure == null && !verified) {
+                transferTo(OutputStream.nullOutputStream());
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** {@link #verifyToEnd()}, then closes the entry. */
+        public void drainAndClose() throws IOException {
+            try {
+                verifyToEnd();
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
             }
         }
     }

@@ -226,6 +226,27 @@ class PostgresEtlEndToEndTest extends EtlTestSupport {
     }
 
     @Test
+    void zipEntriesAreStreamedIntoTheLoadWithNoTempFileButTheZip() throws Exception {
+        SimJob j = job(30);
+        // every file created in the job's work directory during the run (inotify: none is missed, however short-lived)
+        java.nio.file.Path jobDir = work.resolve("work").resolve(j.id());
+        java.nio.file.Files.createDirectories(jobDir);
+        List<String> created = new java.util.ArrayList<>();
+        try (java.nio.file.WatchService watcher = jobDir.getFileSystem().newWatchService()) {
+            java.nio.file.WatchKey key = jobDir.register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            assertThat(runApp("--once")).as(lastOutput).isEqualTo(0);
+            for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
+                assertThat(event.kind()).isNotEqualTo(java.nio.file.StandardWatchEventKinds.OVERFLOW);
+                created.add(String.valueOf(event.context()));
+            }
+        }
+        assertThat(tables()).contains("admin_users", "issues_issues", "activities_admin_activities");
+        assertThat(created).as("files created in the work directory").containsExactly(
+                "download-autodesk_data_extract.zip");
+        assertThat(jobDir).doesNotExist();
+    }
+
+    @Test
     void fetchingFilesOneByOneLoadsTheSame() throws Exception {
         job(30);
         extra.put("etl.fetch", "files");

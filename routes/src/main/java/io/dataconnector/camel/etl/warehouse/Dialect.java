@@ -42,6 +42,15 @@ public interface Dialect {
         return -1;
     }
 
+    /**
+     * @return true when the dialect's bulk path reads a file on local disk ({@link #loadCsvFile}), so that a CSV
+     *         inside the downloaded ZIP is unpacked to a temp file first; otherwise the entry is streamed straight from
+     *         the ZIP into the load
+     */
+    default boolean loadsFromFile() {
+        return false;
+    }
+
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */
     RowSink openSink(Connection connection, String schema, String table, List<ColumnDef> columns) throws SQLException;
 

@@ -45,6 +45,12 @@ public class DuckDbDialect implements Dialect {
         return true;
     }
 
+    /** {@code read_csv} reads a file: a ZIP entry is unpacked to a temp file before its load. */
+    @Override
+    public boolean loadsFromFile() {
+        return true;
+    }
+
     @Override
     public void prepare(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {

@@ -118,7 +118,7 @@ public class WarehouseLoader {
     private LoadResult loadSnapshot(Connection c, LoadRequest request, String table, Instant started) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table);
-        try (CsvTable csv = CsvTable.open(request.csv(), request.fileName())) {
+        try (CsvTable csv = CsvTable.open(request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
             TableLayout layout = TableLayout.of(live, csv.header(), request.schema(), settings.lineage());
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
@@ -153,6 +153,8 @@ public class WarehouseLoader {
                         sink.append(values);
                     }
                 }
+                // a streamed CSV (a ZIP entry) is checked to its end (CRC-32, size limit) before anything commits
+                request.verifyComplete();
                 rows = sink.finish();
                 TestHooks.pauseAt("staged", table);
             } catch (Exception e) {

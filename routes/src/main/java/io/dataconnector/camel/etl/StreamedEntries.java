@@ -1,0 +1,130 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
+import io.dataconnector.camel.etl.warehouse.TableSchema;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The ZIP path without a temp file per entry (every dialect whose bulk path does not need a file, e.g. PostgreSQL's
+ * COPY): a schema description is parsed in memory straight from its entry, and each wanted CSV entry is streamed from
+ * the downloaded archive into its load ({@link ZipEntries.EntryStream}: CRC-32 verified at the end of the entry,
+ * before the staging table commits, bytes counted against {@code etl.max-uncompressed-bytes} as they are read).
+ * Entries the job does not want are read through and discarded, as by {@link EntrySpooler}, so every entry's CRC-32
+ * is verified. An integrity failure (CRC-32, size limit) fails the whole job, as when unpacking to disk.
+ */
+final class StreamedEntries {
+
+    /** A schema description is a few KB; beyond this it is unreadable (its table's load request fails). */
+    static final int MAX_DESCRIPTION_BYTES = 16 << 20;
+
+    private static final String STREAM = "dcEtlEntryStream";
+
+    private StreamedEntries() {
+    }
+
+    /** For the description entries: a wanted schema JSON is parsed in memory; every entry is read to its end. */
+    static void describe(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
+        String name = in.getHeader(EtlHeaders.ENTRY_NAME, String.class);
+        ZipEntries.EntryStream entry = in.getMandatoryBody(ZipEntries.EntryStream.class);
+        if (name != null && !name.contains("/") && work.wants(name)) {
+            try {
+                work.described(name, TableSchema.read(new Bounded(entry, name)));
+            } catch (IOException | RuntimeException e) {
+                if (entry.failure() == null) {
+                    work.described(name, e); // raised when (and if) its table is loaded, as for a spooled file
+                }
+            }
+        }
+        verified(entry, name);
+    }
+
+    /** @return whether this CSV entry is one the job loads (then it is streamed into its load) */
+    static boolean isWantedTable(Exchange exchange) {
+        JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
+        String name = exchange.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
+        return name != null && !name.contains("/") && work.isWantedCsv(name);
+    }
+
+    /** The body becomes the load request of the CSV entry, read from the archive as the load goes. */
+    static void loadRequest(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
+        String name = in.getHeader(EtlHeaders.ENTRY_NAME, String.class);
+        ZipEntries.EntryStream entry = in.getMandatoryBody(ZipEntries.EntryStream.class);
+        exchange.setProperty(STREAM, entry);
+        in.setBody(work.takeStreamedLoadRequest(name, new LoadRequest.Source() {
+            @Override
+            public InputStream open() {
+                return new FilterInputStream(entry) {
+                    @Override
+                    public void close() {
+                        // the entry is checked to its end and closed by afterLoad()
+                    }
+                };
+            }
+
+            @Override
+            public void verifyComplete() throws IOException {
+                entry.verifyToEnd();
+            }
+        }, entry.claimedSize()));
+    }
+
+    /**
+     * After the load (whatever its result): the rest of the entry is read (a table found loaded already, or failed on
+     * a bad row, still has its CRC-32 verified), and an integrity failure fails the job.
+     */
+    static void afterLoad(Exchange exchange) throws Exception {
+        ZipEntries.EntryStream entry = exchange.getProperty(STREAM, ZipEntries.EntryStream.class);
+        exchange.removeProperty(STREAM);
+        if (entry != null) {
+            verified(entry, entry.name());
+        }
+    }
+
+    private static void verified(ZipEntries.EntryStream entry, String name) throws IOException {
+        try {
+            entry.drainAndClose();
+        } catch (IOException e) {
+            throw new IOException("Unpacking " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An entry as the JSON parser sees it: not closed by it, and at most {@link #MAX_DESCRIPTION_BYTES}. */
+    private static final class Bounded extends FilterInputStream {
+        private final String name;
+        private long left = MAX_DESCRIPTION_BYTES;
+
+        Bounded(InputStream in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, (int) Math.min(len, left + 1));
+            if (n > 0 && (left -= n) < 0) {
+                throw new IOException(name + " is larger than " + MAX_DESCRIPTION_BYTES + " bytes");
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the entry is read to its end (CRC-32) and closed by describe()
+        }
+    }
+}
