@@ -1,6 +1,5 @@
 package io.dataconnector.camel.etl;
 
-import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import io.dataconnector.camel.etl.warehouse.TableSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -58,22 +57,7 @@ final class StreamedEntries {
         String name = in.getHeader(EtlHeaders.ENTRY_NAME, String.class);
         ZipEntries.EntryStream entry = in.getMandatoryBody(ZipEntries.EntryStream.class);
         exchange.setProperty(STREAM, entry);
-        in.setBody(work.takeStreamedLoadRequest(name, new LoadRequest.Source() {
-            @Override
-            public InputStream open() {
-                return new FilterInputStream(entry) {
-                    @Override
-                    public void close() {
-                        // the entry is checked to its end and closed by afterLoad()
-                    }
-                };
-            }
-
-            @Override
-            public void verifyComplete() throws IOException {
-                entry.verifyToEnd();
-            }
-        }, entry.claimedSize()));
+        in.setBody(work.takeStreamedLoadRequest(name, entry.asLoadSource(), entry.claimedSize()));
     }
 
     /**

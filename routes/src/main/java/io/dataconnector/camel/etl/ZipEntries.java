@@ -1,6 +1,8 @@
 package io.dataconnector.camel.etl;
 
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -278,6 +280,30 @@ public class ZipEntries {
             if (failure != null) {
                 throw failure;
             }
+        }
+
+        /**
+         * This entry as the source of a load: the loader's stream leaves the entry open (it is checked to its end and
+         * closed by {@link #drainAndClose()} after the load), and completeness means {@link #verifyToEnd()}.
+         */
+        public LoadRequest.Source asLoadSource() {
+            EntryStream entry = this;
+            return new LoadRequest.Source() {
+                @Override
+                public InputStream open() {
+                    return new FilterInputStream(entry) {
+                        @Override
+                        public void close() {
+                            // the entry outlives the load: see drainAndClose()
+                        }
+                    };
+                }
+
+                @Override
+                public void verifyComplete() throws IOException {
+                    entry.verifyToEnd();
+                }
+            };
         }
 
         /** {@link #verifyToEnd()}, then closes the entry. */

@@ -11,9 +11,7 @@ import io.dataconnector.camel.etl.warehouse.WarehouseSettings;
 import io.dataconnector.camel.simulator.ExtractGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,21 +98,7 @@ class StreamedZipLoadTest {
             Message m = it.next();
             ZipEntries.EntryStream entry = m.getBody(ZipEntries.EntryStream.class);
             LoadRequest request = new LoadRequest(job, "req-1", Instant.now(), entry.name(), null,
-                    entry.claimedSize(), TableSchema.untyped(), new LoadRequest.Source() {
-                        @Override
-                        public InputStream open() {
-                            return new FilterInputStream(entry) {
-                                @Override
-                                public void close() {
-                                }
-                            };
-                        }
-
-                        @Override
-                        public void verifyComplete() throws IOException {
-                            entry.verifyToEnd();
-                        }
-                    });
+                    entry.claimedSize(), TableSchema.untyped(), entry.asLoadSource());
             try (Stream<Path> files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactly(job + ".zip");
             }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The columns of a table's next snapshot and where each CSV field goes. The live table's columns come first, in
@@ -117,19 +118,7 @@ public final class TableLayout {
      * @throws IllegalArgumentException naming the column when a field does not fit its type
      */
     public String[] toText(String[] fields, String jobId, String loadedAt) {
-        String[] row = new String[columns.size()];
-        for (int i = 0; i < fields.length; i++) {
-            try {
-                row[target[i]] = TextValues.canonical(types[i], fields[i]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("column " + columns.get(target[i]).name() + ": " + e.getMessage());
-            }
-        }
-        if (jobIdIndex >= 0) {
-            row[jobIdIndex] = jobId;
-            row[loadedAtIndex] = loadedAt;
-        }
-        return row;
+        return map(fields, new String[columns.size()], TextValues::canonical, jobId, loadedAt);
     }
 
     /**
@@ -138,10 +127,15 @@ public final class TableLayout {
      * @throws IllegalArgumentException naming the column when a field does not fit its type
      */
     public Object[] convert(String[] fields, String jobId, LocalDateTime loadedAt) {
-        Object[] row = new Object[columns.size()];
+        return map(fields, new Object[columns.size()], Values::convert, jobId, loadedAt);
+    }
+
+    /** Puts each converted field at its column and fills the lineage columns; a misfit names its column. */
+    private <T> T[] map(String[] fields, T[] row, BiFunction<ColumnType, String, ? extends T> converter, T jobId,
+                        T loadedAt) {
         for (int i = 0; i < fields.length; i++) {
             try {
-                row[target[i]] = Values.convert(types[i], fields[i]);
+                row[target[i]] = converter.apply(types[i], fields[i]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column " + columns.get(target[i]).name() + ": " + e.getMessage());
             }
