@@ -148,7 +148,7 @@ public class EtlRoutes extends RouteBuilder {
         from("direct:dc-etl-unzip").routeId("dc-etl-unzip").streamCache("false")
                 .setProperty("dcEtlZip", body())
                 .split(method(zipEntries, "descriptions")).streaming().stopOnException()
-                    .process(streamed ? StreamedEntries::describe : new EntrySpooler())
+                    .process(StreamedEntries::describe)
                 .end()
                 .split(method(zipEntries, "tables")).streaming().stopOnException()
                         .parallelProcessing(parallelism > 1)
@@ -178,11 +178,35 @@ public class EtlRoutes extends RouteBuilder {
                     java.nio.file.Files.deleteIfExists(e.getProperty("dcEtlZip", Path.class));
                 });
 
-        // each CSV fetched file by file (not from the ZIP) with its schema description becomes a load request
+        // each CSV fetched file by file (not from the ZIP) with its schema description becomes a load request; a CSV
+        // listed but missing from the ZIP is fetched on its own, or recorded as missing: it never blocks the job
         from("direct:dc-etl-parse").routeId("dc-etl-parse").streamCache("false")
                 .process(e -> e.getMessage().setBody(work(e).loadRequests()))
                 .split(body())
                     .to("direct:dc-etl-load")
+                .end()
+                .process(e -> e.getMessage().setBody(work(e).missingCsvs()))
+                .split(body())
+                    .to("direct:dc-etl-fetch-missing")
+                .end();
+
+        from("direct:dc-etl-fetch-missing").routeId("dc-etl-fetch-missing").streamCache("false")
+                .setHeader(DataConnectorConstants.FILE_NAME, simple("${body.name}"))
+                .setHeader(EtlHeaders.EXPECTED_SIZE, simple("${body.size}"))
+                .log(LoggingLevel.WARN, "Job ${header.CamelDataConnectorJobId}: ${body.name} is listed but missing "
+                                        + "from the ZIP; fetching it on its own")
+                .doTry()
+                    .to("direct:dc-etl-fetch")
+                    .process(e -> {
+                        String name = e.getMessage().getHeader(DataConnectorConstants.FILE_NAME, String.class);
+                        work(e).spooled(name, e.getMessage().getBody(Path.class));
+                        e.getMessage().setBody(work(e).takeFetchedLoadRequest(name));
+                    })
+                    .to("direct:dc-etl-load")
+                .doCatch(Exception.class)
+                    .process(e -> planner.missing(work(e),
+                            e.getMessage().getHeader(DataConnectorConstants.FILE_NAME, String.class),
+                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
                 .end();
 
         from("direct:dc-etl-load").routeId("dc-etl-load").streamCache("false")

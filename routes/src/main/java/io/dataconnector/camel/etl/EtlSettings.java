@@ -27,7 +27,8 @@ public record EtlSettings(String warehouseUrl, String warehouseUsername, String 
                 get(p, "warehouse.history-table", "dc_load_history"),
                 Boolean.parseBoolean(get(p, "warehouse.lineage", "false")),
                 get(p, "warehouse.swap", WarehouseSettings.SWAP_RENAME),
-                Integer.parseInt(get(p, "warehouse.batch-size", "1000")));
+                Integer.parseInt(get(p, "warehouse.batch-size", "1000")),
+                get(p, "warehouse.window-tables", WarehouseSettings.DEFAULT_WINDOWS));
         String fetch = get(p, "etl.fetch", FETCH_ZIP).toLowerCase(Locale.ROOT);
         if (!fetch.equals(FETCH_ZIP) && !fetch.equals(FETCH_FILES)) {
             throw new IllegalArgumentException("etl.fetch must be zip or files, not '" + fetch + "'");

@@ -2,6 +2,7 @@ package io.dataconnector.camel.etl;
 
 import io.dataconnector.camel.component.model.ExtractFile;
 import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.etl.extract.ExtractMetadata;
 import io.dataconnector.camel.etl.warehouse.Identifiers;
 import io.dataconnector.camel.etl.warehouse.LoadResult;
 import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
@@ -82,8 +83,9 @@ public class JobPlanner {
         Map<String, ExtractFile> schemas = new LinkedHashMap<>();
         for (ExtractFile f : byName.values()) {
             String name = f.getName();
-            if (!name.toLowerCase().endsWith(".csv") || name.contains("/") || name.contains("\\")) {
-                continue;
+            if (!name.toLowerCase().endsWith(".csv") || name.contains("/") || name.contains("\\")
+                || ExtractMetadata.isPackageFile(name)) {
+                continue; // README.html, the ZIP, schema documents and metadata.csv are never tables
             }
             String table;
             try {
@@ -138,6 +140,26 @@ public class JobPlanner {
         loader.recordJobDone(new LoadResult(work.getJobId(), work.getJob().getRequestId(), JOB_MARKER, null,
                 LoadResult.Status.LOADED, work.getResults().stream().mapToLong(LoadResult::rows).sum(),
                 0, work.getStarted(), now, null), work.getJob().getCompletedAt());
+        ExtractMetadata metadata = work.getMetadata();
+        if (metadata != null) {
+            loader.recordExtract(work.getJobId(), JOB_MARKER, metadata.createdAt(), metadata.region());
+        }
+    }
+
+    /**
+     * A CSV listed in the data listing but missing from the ZIP and not fetchable on its own: recorded as
+     * {@code missing} (never retried), so that it never blocks the job.
+     */
+    public void missing(JobWork work, String fileName, Exception why) {
+        String reason = fileName + " is listed in the data listing but missing from the extract's ZIP, and fetching "
+                        + "it on its own failed: " + (why == null ? "unknown error" : why.getMessage());
+        LOG.warn("Job {}: {}; skipped", work.getJobId(), reason);
+        Instant now = Instant.now();
+        LoadResult r = new LoadResult(work.getJobId(), work.getJob().getRequestId(), fileName, null,
+                LoadResult.Status.MISSING, 0, 0, now, now, reason);
+        summary.add(r);
+        work.getResults().add(r);
+        loader.recordMissing(r, work.getJob().getCompletedAt());
     }
 
     /** A job-level failure (listing, download, unzip): recorded in the summary and the history. */

@@ -2,6 +2,8 @@ package io.dataconnector.camel.etl;
 
 import io.dataconnector.camel.component.model.ExtractFile;
 import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.etl.extract.ExtractMetadata;
+import io.dataconnector.camel.etl.extract.SchemaDocs;
 import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import io.dataconnector.camel.etl.warehouse.LoadResult;
 import io.dataconnector.camel.etl.warehouse.TableSchema;
@@ -30,8 +32,11 @@ public final class JobWork {
     private final Instant started = Instant.now();
     private JobPlan plan;
     private final Map<String, Path> spooled = new ConcurrentHashMap<>();
-    /** Schema descriptions read straight from the ZIP (no temp file): a TableSchema, or the IOException reading it. */
+    /** Legacy per-table schema descriptions read straight from the ZIP: a TableSchema, or the error reading it. */
     private final Map<String, Object> described = new ConcurrentHashMap<>();
+    /** The schema documents the extract ships ({@code docs/schemas/<group>.html|json}). */
+    private final SchemaDocs schemaDocs = new SchemaDocs();
+    private volatile ExtractMetadata metadata;
     private final Set<String> loadedEarly = ConcurrentHashMap.newKeySet();
     private final List<LoadResult> results = Collections.synchronizedList(new ArrayList<>());
 
@@ -90,6 +95,32 @@ public final class JobWork {
     /** A schema description that could not be read: the error is raised when its table's load request is made. */
     public void described(String fileName, Exception unreadable) {
         described.put(fileName, unreadable);
+    }
+
+    /** @return the extract's schema documents read so far */
+    public SchemaDocs getSchemaDocs() {
+        return schemaDocs;
+    }
+
+    /** The extract's {@code metadata.csv}, read from the ZIP. */
+    public void setMetadata(ExtractMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    /** @return the extract's {@code metadata.csv}, or null when the extract has none */
+    public ExtractMetadata getMetadata() {
+        return metadata;
+    }
+
+    /** @return the wanted CSVs not loaded from the ZIP nor spooled (listed, but missing from the extract) */
+    public List<ExtractFile> missingCsvs() {
+        List<ExtractFile> out = new ArrayList<>();
+        for (ExtractFile csv : plan.csvFiles()) {
+            if (!loadedEarly.contains(csv.getName()) && !spooled.containsKey(csv.getName())) {
+                out.add(csv);
+            }
+        }
+        return out;
     }
 
     public Path spooledFile(String fileName) {
@@ -155,17 +186,22 @@ public final class JobWork {
     }
 
     /**
-     * @return one load request per wanted CSV, with its schema description parsed; a CSV missing from what was
-     *         fetched is a job-level error
+     * @return one load request per wanted CSV fetched but not loaded yet, with its schema; CSVs missing from what was
+     *         fetched are left out ({@link #missingCsvs()})
      */
     public List<LoadRequest> loadRequests() throws IOException {
         List<LoadRequest> out = new ArrayList<>();
         for (ExtractFile csv : plan.csvFiles()) {
-            if (!loadedEarly.contains(csv.getName())) {
+            if (!loadedEarly.contains(csv.getName()) && spooled.containsKey(csv.getName())) {
                 out.add(loadRequest(csv));
             }
         }
         return out;
+    }
+
+    /** The load request of one CSV fetched on its own (e.g. missing from the ZIP); it then counts as handled. */
+    public LoadRequest takeFetchedLoadRequest(String csvName) throws IOException {
+        return takeLoadRequest(csvName);
     }
 
     private LoadRequest loadRequest(ExtractFile csv) throws IOException {
@@ -177,8 +213,16 @@ public final class JobWork {
                 Files.size(p), schemaOf(csv));
     }
 
-    /** The column types of a CSV from its schema description (spooled, or read from the ZIP), untyped when none. */
+    /**
+     * The column types of a CSV: from the extract's schema documents, else from a legacy per-table description
+     * (spooled, or read from the ZIP); untyped when none (the loader then infers them from the data).
+     */
     private TableSchema schemaOf(ExtractFile csv) throws IOException {
+        java.util.Optional<TableSchema> documented = schemaDocs.forTable(
+                io.dataconnector.camel.etl.warehouse.Identifiers.tableOf(csv.getName()));
+        if (documented.isPresent()) {
+            return documented.get();
+        }
         ExtractFile schemaFile = plan.schemaFiles().get(csv.getName());
         if (schemaFile == null) {
             return TableSchema.untyped();

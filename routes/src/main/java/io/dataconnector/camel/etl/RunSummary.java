@@ -37,13 +37,19 @@ public class RunSummary {
     /** @return a table: job, table, rows, seconds, status (and the error of failures) */
     public synchronized String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s  %s%n", "JOB", "TABLE", "ROWS", "SECONDS", "STATUS"));
+        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s  %-8s %s%n", "JOB", "TABLE", "ROWS", "SECONDS",
+                "MODE", "STATUS"));
         for (LoadResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f  %s%n", r.jobId(),
+            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f  %-8s %s%n", r.jobId(),
                     r.table() != null ? r.table() : "(" + r.fileName() + ")", r.rows(), r.seconds(),
-                    r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
-            if (r.error() != null && r.isFailure()) {
+                    r.mode() == null ? "" : r.mode().label(),
+                    r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (r.windowStart() != null ? " window " + r.windowStart() + " .. " + r.windowEnd() : "")));
+            if (r.error() != null && (r.isFailure() || r.status() == LoadResult.Status.MISSING)) {
                 sb.append("      error: ").append(r.error()).append(System.lineSeparator());
+            }
+            for (String w : r.warnings()) {
+                sb.append("      warning: ").append(w).append(System.lineSeparator());
             }
         }
         long rows = results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).mapToLong(LoadResult::rows)

@@ -1,5 +1,7 @@
 package io.dataconnector.camel.etl;
 
+import io.dataconnector.camel.etl.extract.ExtractMetadata;
+import io.dataconnector.camel.etl.extract.SchemaDocs;
 import io.dataconnector.camel.etl.warehouse.TableSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -21,17 +23,33 @@ final class StreamedEntries {
     static final int MAX_DESCRIPTION_BYTES = 16 << 20;
 
     private static final String STREAM = "dcEtlEntryStream";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamedEntries.class);
 
     private StreamedEntries() {
     }
 
-    /** For the description entries: a wanted schema JSON is parsed in memory; every entry is read to its end. */
+    /**
+     * For the description entries (every entry but the tables' CSVs): the schema documents
+     * ({@code docs/schemas/<group>.html|json}) and {@code metadata.csv} are parsed in memory, as is a wanted legacy
+     * per-table schema JSON; every entry is read to its end.
+     */
     static void describe(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
         String name = in.getHeader(EtlHeaders.ENTRY_NAME, String.class);
         ZipEntries.EntryStream entry = in.getMandatoryBody(ZipEntries.EntryStream.class);
-        if (name != null && !name.contains("/") && work.wants(name)) {
+        if (name != null && ExtractMetadata.isPackageFile(name)) {
+            try {
+                work.setMetadata(ExtractMetadata.read(new Bounded(entry, name)));
+            } catch (IOException | RuntimeException e) {
+                if (entry.failure() == null) {
+                    LOG.warn("Job {}: {} is unreadable ({}); the job's history will not carry it", work.getJobId(),
+                            name, e.getMessage());
+                }
+            }
+        } else if (name != null && SchemaDocs.isSchemaDoc(name) && !name.startsWith("schema_")) {
+            work.getSchemaDocs().read(name, new Bounded(entry, name));
+        } else if (name != null && !name.contains("/") && work.wants(name)) {
             try {
                 work.described(name, TableSchema.read(new Bounded(entry, name)));
             } catch (IOException | RuntimeException e) {

@@ -73,8 +73,10 @@ public class ZipEntries {
                 exchange.getProperty(TOTAL, AtomicLong.class));
     }
 
+    /** A table's CSV: any {@code .csv} entry but the extract's package file {@code metadata.csv}. */
     private static boolean isCsv(ZipEntry e) {
-        return e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        return e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+               && !io.dataconnector.camel.etl.extract.ExtractMetadata.isPackageFile(e.getName());
     }
 
     private Iterator<Message> open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
@@ -302,6 +304,44 @@ public class ZipEntries {
                 @Override
                 public void verifyComplete() throws IOException {
                     entry.verifyToEnd();
+                }
+
+                @Override
+                public boolean isRereadable() {
+                    return true;
+                }
+
+                @Override
+                public InputStream reopen() throws IOException {
+                    return entry.reread();
+                }
+            };
+        }
+
+        /**
+         * The entry from its first byte once more (a second read of a table after a value did not fit its type),
+         * bounded by {@code etl.max-uncompressed-bytes} on its own.
+         */
+        InputStream reread() throws IOException {
+            InputStream raw = zip.getInputStream(entry);
+            return new FilterInputStream(raw) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0 && (read += n) > maxUncompressedBytes) {
+                        throw new IOException("ZIP entry " + entry.getName() + " unpacks to more than "
+                                              + "etl.max-uncompressed-bytes (" + maxUncompressedBytes + ")");
+                    }
+                    return n;
                 }
             };
         }

@@ -3,12 +3,13 @@ package io.dataconnector.camel.etl.warehouse;
 import java.util.Locale;
 
 /**
- * The column types the warehouse knows, from the type names of the extract's schema JSON
- * ({@code string: UUID}, {@code string}, {@code timestamp: SQL}, {@code number}, {@code boolean}, {@code enum: string}).
- * Anything unknown is text: a new vendor type never fails a load.
+ * The column types the warehouse knows, from the data_type vocabulary of Autodesk's schema documents
+ * ({@code string: UUID}, {@code string}, {@code timestamp: SQL}, {@code number}, {@code boolean}, {@code enum: string},
+ * {@code string: null}, {@code date: string}; source: {@code GET /data-connector/v1/doc/schema}, see
+ * {@code notes/real-extracts.md}). Anything unknown is text: a new vendor type never fails a load.
  */
 public enum ColumnType {
-    TEXT, UUID, TIMESTAMP, NUMBER, BOOLEAN;
+    TEXT, UUID, TIMESTAMP, DATE, NUMBER, BOOLEAN;
 
     /** @return the type for a schema JSON type name; {@link #TEXT} when null or unknown */
     public static ColumnType fromSchemaType(String schemaType) {
@@ -21,6 +22,9 @@ public enum ColumnType {
         }
         if (t.startsWith("timestamp") || t.equals("datetime")) {
             return TIMESTAMP;
+        }
+        if (t.equals("date") || t.equals("date:string") || t.equals("date:sql")) {
+            return DATE;
         }
         if (t.equals("number") || t.equals("integer") || t.equals("decimal") || t.equals("double")) {
             return NUMBER;
@@ -44,6 +48,8 @@ public enum ColumnType {
             case java.sql.Types.TIMESTAMP:
             case java.sql.Types.TIMESTAMP_WITH_TIMEZONE:
                 return TIMESTAMP;
+            case java.sql.Types.DATE:
+                return DATE;
             case java.sql.Types.BOOLEAN:
             case java.sql.Types.BIT:
                 return BOOLEAN;
@@ -55,18 +61,32 @@ public enum ColumnType {
             case java.sql.Types.INTEGER:
             case java.sql.Types.BIGINT:
             case java.sql.Types.SMALLINT:
+            case java.sql.Types.TINYINT:
                 return NUMBER;
             default:
                 if (n.startsWith("timestamp")) {
                     return TIMESTAMP;
                 }
+                if (n.equals("date")) {
+                    return DATE;
+                }
                 if (n.equals("bool") || n.equals("boolean")) {
                     return BOOLEAN;
                 }
-                if (n.equals("numeric") || n.equals("decimal") || n.startsWith("double") || n.equals("decfloat")) {
+                if (n.equals("numeric") || n.startsWith("decimal") || n.equals("bigint") || n.equals("hugeint") || n.startsWith("double") || n.equals("decfloat")) {
                     return NUMBER;
                 }
                 return TEXT;
         }
+    }
+
+    /** @return the type of a column from its database type name alone (e.g. {@code int8}, {@code decimal(38,4)}) */
+    public static ColumnType fromJdbcName(String typeName) {
+        String n = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        if (n.startsWith("int") || n.equals("bigint") || n.equals("hugeint") || n.equals("smallint")
+            || n.startsWith("double") || n.equals("real") || n.startsWith("float")) {
+            return NUMBER;
+        }
+        return fromJdbc(java.sql.Types.OTHER, n);
     }
 }

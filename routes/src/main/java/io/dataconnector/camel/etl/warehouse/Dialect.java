@@ -51,6 +51,37 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * After the rows are in the staging table (same transaction): the dialect's own typing of what it staged as text
+     * (e.g. DuckDB's number columns, made {@code BIGINT} or {@code DECIMAL} from their values).
+     *
+     * @return warnings, one line each, for columns left as text because a value did not fit
+     */
+    default List<String> finishStage(Connection connection, String schema, String stage, TableLayout layout,
+                                     String table) throws SQLException {
+        return List.of();
+    }
+
+    /** @return the SQL type of a column as the staging table holds it, to add it to the live table */
+    default String stagedSqlType(Connection connection, String schema, String stage, ColumnDef column)
+            throws SQLException {
+        return sqlType(column.type());
+    }
+
+    /** @return the statement widening a live column to text */
+    default String alterToText(String schema, String table, String column) {
+        return "ALTER TABLE " + Identifiers.qualified(schema, table) + " ALTER COLUMN " + Identifiers.quote(column)
+               + " SET DATA TYPE " + sqlType(ColumnType.TEXT);
+    }
+
+    /**
+     * Before rows of the staging table go into an existing live table: aligns column types the layout cannot see
+     * (e.g. a DuckDB {@code BIGINT} column that now needs to hold decimals).
+     */
+    default void reconcile(Connection connection, String schema, String table, String stage, TableLayout layout)
+            throws SQLException {
+    }
+
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */
     RowSink openSink(Connection connection, String schema, String table, List<ColumnDef> columns) throws SQLException;
 

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DuckDB, the embedded default: typed columns ({@code UUID}, {@code TIMESTAMP}, {@code DOUBLE}, {@code BOOLEAN},
- * {@code VARCHAR}), transactional DDL; files through DuckDB's own CSV reader ({@link #loadCsvFile}), with the
+ * DuckDB, the embedded default: typed columns ({@code UUID}, {@code TIMESTAMP}, {@code DATE}, {@code BIGINT} or
+ * {@code DECIMAL} ({@link DuckDbNumbers}), {@code BOOLEAN}, {@code VARCHAR}), transactional DDL; files through DuckDB's own CSV reader ({@link #loadCsvFile}), with the
  * Appender as the checked row path (its JDBC batched inserts are ~100x slower).
  * One thread per connection: steadier and faster on small machines.
  */
@@ -35,9 +35,35 @@ public class DuckDbDialect implements Dialect {
             case TEXT -> "VARCHAR";
             case UUID -> "UUID";
             case TIMESTAMP -> "TIMESTAMP";
-            case NUMBER -> "DOUBLE";
+            case DATE -> "DATE";
+            case NUMBER -> "VARCHAR"; // staged as text, then typed exactly: see DuckDbNumbers
             case BOOLEAN -> "BOOLEAN";
         };
+    }
+
+    @Override
+    public List<String> finishStage(Connection connection, String schema, String stage, TableLayout layout,
+                                    String table) throws SQLException {
+        return DuckDbNumbers.typeStaged(connection, schema, stage, layout, table);
+    }
+
+    @Override
+    public String stagedSqlType(Connection connection, String schema, String stage, ColumnDef column)
+            throws SQLException {
+        String t = DuckDbNumbers.typeOf(connection, schema, stage, column.name());
+        return t != null ? t : sqlType(column.type());
+    }
+
+    @Override
+    public String alterToText(String schema, String table, String column) {
+        return "ALTER TABLE " + Identifiers.qualified(schema, table) + " ALTER COLUMN " + Identifiers.quote(column)
+               + " SET DATA TYPE VARCHAR";
+    }
+
+    @Override
+    public void reconcile(Connection connection, String schema, String table, String stage, TableLayout layout)
+            throws SQLException {
+        DuckDbNumbers.reconcile(connection, schema, table, stage, layout);
     }
 
     @Override
@@ -131,7 +157,9 @@ public class DuckDbDialect implements Dialect {
                 } else if (v instanceof Boolean b) {
                     appender.append(b.booleanValue());
                 } else if (v instanceof BigDecimal d) {
-                    appender.append(d.doubleValue());
+                    appender.append(d.toPlainString()); // staged as text: see DuckDbNumbers
+                } else if (v instanceof java.time.LocalDate d) {
+                    appender.append(d);
                 } else if (v instanceof LocalDateTime t) {
                     appender.append(t);
                 } else if (v instanceof UUID u) {

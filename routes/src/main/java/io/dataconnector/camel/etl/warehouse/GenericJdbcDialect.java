@@ -33,7 +33,8 @@ public class GenericJdbcDialect implements Dialect {
             case TEXT -> "VARCHAR(65535)";
             case UUID -> "VARCHAR(36)";
             case TIMESTAMP -> "TIMESTAMP";
-            case NUMBER -> "DOUBLE PRECISION";
+            case DATE -> "DATE";
+            case NUMBER -> "DECIMAL(38, 10)";
             case BOOLEAN -> "BOOLEAN";
         };
     }
@@ -52,7 +53,8 @@ public class GenericJdbcDialect implements Dialect {
         PreparedStatement ps = connection.prepareStatement(sql);
         int[] sqlTypes = columns.stream().mapToInt(c -> switch (c.type()) {
             case TIMESTAMP -> Types.TIMESTAMP;
-            case NUMBER -> Types.DOUBLE;
+            case DATE -> Types.DATE;
+            case NUMBER -> Types.DECIMAL;
             case BOOLEAN -> Types.BOOLEAN;
             default -> Types.VARCHAR;
         }).toArray();
@@ -81,7 +83,9 @@ public class GenericJdbcDialect implements Dialect {
                 } else if (v instanceof LocalDateTime t) {
                     ps.setTimestamp(i + 1, Timestamp.valueOf(t));
                 } else if (v instanceof java.math.BigDecimal d) {
-                    ps.setDouble(i + 1, d.doubleValue());
+                    ps.setBigDecimal(i + 1, d);
+                } else if (v instanceof java.time.LocalDate d) {
+                    ps.setDate(i + 1, java.sql.Date.valueOf(d));
                 } else if (v instanceof Boolean b) {
                     ps.setBoolean(i + 1, b);
                 } else if (v instanceof UUID u) {

@@ -23,6 +23,8 @@ public class LoadHistory {
     public static final String SUCCESS = "success";
     public static final String FAILED = "failed";
     public static final String SUPERSEDED = "superseded";
+    /** listed but neither in the ZIP nor fetchable on its own: never retried */
+    public static final String MISSING = "missing";
 
     private static final int MAX_ERROR = 2000;
 
@@ -50,6 +52,24 @@ public class LoadHistory {
                       + "attempts INTEGER NOT NULL, "
                       + "error VARCHAR(" + MAX_ERROR + "), "
                       + "PRIMARY KEY (job_id, file_name))");
+            // columns added since the first release: a history created by it gains them
+            for (String column : new String[] {"mode VARCHAR(16)", "window_start TIMESTAMP", "window_end TIMESTAMP",
+                "warnings VARCHAR(" + MAX_ERROR + ")", "extract_created_at TIMESTAMP", "extract_region VARCHAR(16)"}) {
+                s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
+            }
+        }
+    }
+
+    /** Records the extract's {@code metadata.csv} on the job's row ({@code file_name = '*'}). */
+    public void recordExtract(Connection c, String jobId, String jobMarker, Instant createdAt, String region)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET extract_created_at = ?, "
+                                                       + "extract_region = ? WHERE job_id = ? AND file_name = ?")) {
+            ps.setTimestamp(1, utc(createdAt));
+            ps.setString(2, region == null || region.length() > 16 ? null : region);
+            ps.setString(3, jobId);
+            ps.setString(4, jobMarker);
+            ps.executeUpdate();
         }
     }
 
@@ -57,10 +77,11 @@ public class LoadHistory {
     public Set<String> doneFiles(Connection c, String jobId) throws SQLException {
         Set<String> done = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT file_name FROM " + table
-                                                       + " WHERE job_id = ? AND status IN (?, ?)")) {
+                                                       + " WHERE job_id = ? AND status IN (?, ?, ?)")) {
             ps.setString(1, jobId);
             ps.setString(2, SUCCESS);
             ps.setString(3, SUPERSEDED);
+            ps.setString(4, MISSING);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     done.add(rs.getString(1));
@@ -100,13 +121,15 @@ public class LoadHistory {
      * that is not a success yet, so a concurrent second success fails on the primary key.
      */
     public void record(Connection c, LoadResult r, String status, Instant jobCompletedAt) throws SQLException {
-        String error = r.error() == null ? null
-                : r.error().length() > MAX_ERROR ? r.error().substring(0, MAX_ERROR - 1) + "…" : r.error();
+        String error = clip(r.error());
+        String warnings = r.warnings().isEmpty() ? null : clip(String.join("\n", r.warnings()));
+        String mode = r.mode() == null ? null : r.mode().label();
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET request_id = ?, table_name = ?, "
                                                        + "status = ?, rows_loaded = ?, bytes = ?, started_at = ?, "
                                                        + "finished_at = ?, job_completed_at = ?, "
-                                                       + "attempts = attempts + 1, error = ? "
+                                                       + "attempts = attempts + 1, error = ?, mode = ?, "
+                                                       + "window_start = ?, window_end = ?, warnings = ? "
                                                        + "WHERE job_id = ? AND file_name = ? AND status <> ?")) {
             ps.setString(1, r.requestId());
             ps.setString(2, r.table());
@@ -117,16 +140,21 @@ public class LoadHistory {
             ps.setTimestamp(7, utc(r.finishedAt()));
             ps.setTimestamp(8, utc(jobCompletedAt));
             ps.setString(9, error);
-            ps.setString(10, r.jobId());
-            ps.setString(11, r.fileName());
-            ps.setString(12, SUCCESS);
+            ps.setString(10, mode);
+            ps.setTimestamp(11, ts(r.windowStart()));
+            ps.setTimestamp(12, ts(r.windowEnd()));
+            ps.setString(13, warnings);
+            ps.setString(14, r.jobId());
+            ps.setString(15, r.fileName());
+            ps.setString(16, SUCCESS);
             updated = ps.executeUpdate();
         }
         if (updated == 0) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (job_id, file_name, request_id, "
                                                            + "table_name, status, rows_loaded, bytes, started_at, "
-                                                           + "finished_at, job_completed_at, attempts, error) "
-                                                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
+                                                           + "finished_at, job_completed_at, attempts, error, mode, "
+                                                           + "window_start, window_end, warnings) "
+                                                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.jobId());
                 ps.setString(2, r.fileName());
                 ps.setString(3, r.requestId());
@@ -138,9 +166,21 @@ public class LoadHistory {
                 ps.setTimestamp(9, utc(r.finishedAt()));
                 ps.setTimestamp(10, utc(jobCompletedAt));
                 ps.setString(11, error);
+                ps.setString(12, mode);
+                ps.setTimestamp(13, ts(r.windowStart()));
+                ps.setTimestamp(14, ts(r.windowEnd()));
+                ps.setString(15, warnings);
                 ps.executeUpdate();
             }
         }
+    }
+
+    private static String clip(String s) {
+        return s == null ? null : s.length() > MAX_ERROR ? s.substring(0, MAX_ERROR - 1) + "…" : s;
+    }
+
+    private static Timestamp ts(LocalDateTime t) {
+        return t == null ? null : Timestamp.valueOf(t);
     }
 
     /** Timestamps are stored as UTC wall-clock time, whatever the JVM's zone. */

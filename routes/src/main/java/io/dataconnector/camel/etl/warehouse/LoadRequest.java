@@ -34,6 +34,20 @@ public record LoadRequest(String jobId, String requestId, Instant jobCompletedAt
          */
         default void verifyComplete() throws IOException {
         }
+
+        /**
+         * @return the CSV's bytes once more from the first byte (closed by the caller), for a second read after a
+         *         value did not fit its type
+         * @throws IOException when the source cannot be read again
+         */
+        default InputStream reopen() throws IOException {
+            throw new IOException("this CSV stream cannot be read twice");
+        }
+
+        /** @return whether {@link #reopen()} works */
+        default boolean isRereadable() {
+            return false;
+        }
     }
 
     public LoadRequest {
@@ -59,6 +73,16 @@ public record LoadRequest(String jobId, String requestId, Instant jobCompletedAt
     /** @return the CSV's bytes, from the file or the stream */
     public InputStream openCsv() throws IOException {
         return source != null ? source.open() : Files.newInputStream(csv);
+    }
+
+    /** @return whether the CSV can be read once more from its start ({@link #reopenCsv()}) */
+    public boolean isRereadable() {
+        return source == null || source.isRereadable();
+    }
+
+    /** @return the CSV's bytes from the first byte, as a second read (closed by the caller) */
+    public InputStream reopenCsv() throws IOException {
+        return source != null ? source.reopen() : Files.newInputStream(csv);
     }
 
     /** @see Source#verifyComplete() */

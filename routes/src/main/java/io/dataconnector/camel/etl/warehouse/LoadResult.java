@@ -2,23 +2,46 @@ package io.dataconnector.camel.etl.warehouse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The outcome of loading one extract file (or of a job-level step that failed before any table could load, with
  * {@code table} null).
+ *
+ * @param rows        rows read from the file (for a window: the window's rows)
+ * @param bytes       the file's size in bytes
+ * @param mode        how the table was loaded, null when nothing was loaded
+ * @param windowStart the earliest event time of a window's rows (UTC), or null
+ * @param windowEnd   the latest event time of a window's rows (UTC), or null
+ * @param warnings    what the load changed to keep the table (e.g. a widened column), one line each
  */
 public record LoadResult(String jobId, String requestId, String fileName, String table, Status status, long rows,
-                         long bytes, Instant startedAt, Instant finishedAt, String error) {
+                         long bytes, Instant startedAt, Instant finishedAt, String error, LoadMode mode,
+                         LocalDateTime windowStart, LocalDateTime windowEnd, List<String> warnings) {
 
     public enum Status {
-        /** the table now holds this file's snapshot */
+        /** the table now holds this file's snapshot, or this file's window merged in */
         LOADED,
         /** this (job, file) was already loaded: nothing done */
         ALREADY_LOADED,
         /** a newer job's snapshot of the table is already loaded: nothing done */
         SUPERSEDED,
-        /** the load failed; the table keeps its previous snapshot */
+        /** listed in the data listing but neither in the ZIP nor fetchable on its own: skipped, never retried */
+        MISSING,
+        /** the load failed; the table keeps its previous content */
         FAILED
+    }
+
+    public LoadResult {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without mode, window or warnings. */
+    public LoadResult(String jobId, String requestId, String fileName, String table, Status status, long rows,
+                      long bytes, Instant startedAt, Instant finishedAt, String error) {
+        this(jobId, requestId, fileName, table, status, rows, bytes, startedAt, finishedAt, error, null, null, null,
+                List.of());
     }
 
     public boolean isFailure() {

@@ -28,9 +28,16 @@ public class PostgresDialect implements Dialect {
             case TEXT -> "text";
             case UUID -> "uuid";
             case TIMESTAMP -> "timestamp";
+            case DATE -> "date";
             case NUMBER -> "numeric";
             case BOOLEAN -> "boolean";
         };
+    }
+
+    @Override
+    public String alterToText(String schema, String table, String column) {
+        return "ALTER TABLE " + Identifiers.qualified(schema, table) + " ALTER COLUMN " + Identifiers.quote(column)
+               + " TYPE text";
     }
 
     @Override

@@ -40,7 +40,19 @@ public final class TableLayout {
      * @param lineage whether to add the lineage columns
      */
     public static TableLayout of(List<ColumnDef> live, List<String> header, TableSchema schema, boolean lineage) {
-        List<ColumnDef> cols = new ArrayList<>(live);
+        return of(live, header, schema, lineage, java.util.Set.of());
+    }
+
+    /**
+     * @param widened columns loaded as text this time, whatever the live table or the schema says (a value of theirs
+     *                did not fit their type)
+     */
+    public static TableLayout of(List<ColumnDef> live, List<String> header, TableSchema schema, boolean lineage,
+                                 java.util.Set<String> widened) {
+        List<ColumnDef> cols = new ArrayList<>();
+        for (ColumnDef c : live) {
+            cols.add(widened.contains(c.name()) ? new ColumnDef(c.name(), ColumnType.TEXT) : c);
+        }
         List<ColumnDef> added = new ArrayList<>();
         int[] target = new int[header.size()];
         ColumnType[] types = new ColumnType[header.size()];
@@ -48,7 +60,7 @@ public final class TableLayout {
             String name = header.get(i);
             int idx = indexOf(cols, name);
             if (idx < 0) {
-                ColumnDef c = new ColumnDef(name, schema.typeOf(name));
+                ColumnDef c = new ColumnDef(name, widened.contains(name) ? ColumnType.TEXT : schema.typeOf(name));
                 cols.add(c);
                 added.add(c);
                 idx = cols.size() - 1;
@@ -137,7 +149,7 @@ public final class TableLayout {
             try {
                 row[target[i]] = converter.apply(types[i], fields[i]);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("column " + columns.get(target[i]).name() + ": " + e.getMessage());
+                throw new MisfitException(columns.get(target[i]).name(), fields[i], e.getMessage());
             }
         }
         if (jobIdIndex >= 0) {

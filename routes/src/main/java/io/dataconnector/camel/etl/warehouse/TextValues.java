@@ -38,6 +38,12 @@ public final class TextValues {
                 }
                 java.time.LocalDateTime t = Values.timestamp(text);
                 return t == null ? null : t.toString();
+            case DATE:
+                if (text.length() == 10 && plainTimestampEnd(text + " 00:00:00") == 19) {
+                    return text;
+                }
+                java.time.LocalDate date = Values.date(text);
+                return date == null ? null : date.toString();
             case NUMBER:
                 if (isPlainDecimal(text)) {
                     return text;

@@ -32,6 +32,8 @@ public final class Values {
                 return uuid(text);
             case TIMESTAMP:
                 return timestamp(text);
+            case DATE:
+                return date(text);
             case NUMBER:
                 return number(text);
             case BOOLEAN:
@@ -107,13 +109,58 @@ public final class Values {
                 u = u.substring(0, 10) + 'T' + u.substring(11);
             }
             if (u.endsWith("Z") || u.endsWith("z") || hasOffset(u)) {
-                return OffsetDateTime.parse(u.endsWith("z") ? u.substring(0, u.length() - 1) + 'Z' : u)
+                return OffsetDateTime.parse(u.endsWith("z") ? u.substring(0, u.length() - 1) + 'Z' : isoOffset(u))
                         .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             }
             return LocalDateTime.parse(u);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a timestamp: '" + shorten(text) + "'");
         }
+    }
+
+    /** {@code yyyy-MM-dd}, or a timestamp whose time of day is midnight (e.g. {@code 2024-03-01 00:00:00 UTC}). */
+    public static LocalDate date(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t);
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date: '" + shorten(text) + "'");
+        }
+        LocalDateTime ts;
+        try {
+            ts = timestamp(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a date: '" + shorten(text) + "'");
+        }
+        if (!ts.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            throw new IllegalArgumentException("not a date (has a time of day): '" + shorten(text) + "'");
+        }
+        return ts.toLocalDate();
+    }
+
+    /**
+     * PostgreSQL prints offsets as {@code +00} or {@code +0530}; {@link OffsetDateTime} wants {@code +00:00}.
+     *
+     * @param u an ISO date-time with {@code T} and an offset
+     */
+    private static String isoOffset(String u) {
+        int sign = Math.max(u.lastIndexOf('+'), u.lastIndexOf('-'));
+        if (sign < u.indexOf('T')) {
+            return u;
+        }
+        String off = u.substring(sign + 1);
+        if (off.length() == 2) {
+            return u + ":00";
+        }
+        if (off.length() == 4 && off.indexOf(':') < 0) {
+            return u.substring(0, sign + 3) + ":" + off.substring(2);
+        }
+        return u;
     }
 
     private static boolean hasOffset(String u) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -19,10 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one extract CSV as the new snapshot of its table: stream-parse into a staging table through the dialect's
- * bulk path, then in one transaction swap the staging table in and record the load in the history. A failure at any
+ * Loads one extract CSV into its table: stream-parse into a staging table through the dialect's bulk path, then in
+ * one transaction either swap the staging table in ({@link LoadMode#SNAPSHOT}) or merge it as the job's window
+ * ({@link LoadMode#WINDOW}, {@link WindowMerge}), and record the load in the history. Column types come from the
+ * extract's schema documents, else are inferred from the data ({@link TypeInference}); a value that does not fit its
+ * type widens its column to text for that load ({@link MisfitScan}), with a warning in the history. A failure at any
  * point rolls back, drops the staging table, records the failure (with the file and line when a row is bad) and leaves
- * the previous snapshot untouched.
+ * the table untouched.
  */
 public class WarehouseLoader {
 
@@ -72,6 +78,25 @@ public class WarehouseLoader {
         }
     }
 
+    /** Records a listed file missing from the extract: never retried. */
+    public void recordMissing(LoadResult missing, Instant jobCompletedAt) {
+        try (Connection c = connect()) {
+            history.record(c, missing, LoadHistory.MISSING, jobCompletedAt);
+        } catch (SQLException e) {
+            LOG.warn("Could not record the missing file {} of job {} in the load history: {}", missing.fileName(),
+                    missing.jobId(), e.getMessage());
+        }
+    }
+
+    /** Records the extract's {@code metadata.csv} (creation time, region) on the job's row of the history. */
+    public void recordExtract(String jobId, String jobMarker, Instant createdAt, String region) {
+        try (Connection c = connect()) {
+            history.recordExtract(c, jobId, jobMarker, createdAt, region);
+        } catch (SQLException e) {
+            LOG.warn("Could not record the extract metadata of job {} in the load history: {}", jobId, e.getMessage());
+        }
+    }
+
     /** Records that every wanted file of a job is loaded (the job-level row of the history). */
     public void recordJobDone(LoadResult jobResult, Instant jobCompletedAt) {
         try (Connection c = connect()) {
@@ -93,12 +118,13 @@ public class WarehouseLoader {
             recordFailure(r, request.jobCompletedAt());
             return r;
         }
+        LoadMode mode = settings.modeOf(table);
         try (Connection c = connect()) {
             String status = history.status(c, request.jobId(), request.fileName());
             if (LoadHistory.SUCCESS.equals(status) || LoadHistory.SUPERSEDED.equals(status)) {
                 return result(request, table, LoadResult.Status.ALREADY_LOADED, 0, started, null);
             }
-            LocalDateTime newest = history.newestSnapshot(c, table);
+            LocalDateTime newest = mode == LoadMode.SNAPSHOT ? history.newestSnapshot(c, table) : null;
             if (newest != null && request.jobCompletedAt() != null
                 && newest.isAfter(LocalDateTime.ofInstant(request.jobCompletedAt(), ZoneOffset.UTC))) {
                 LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
@@ -106,7 +132,7 @@ public class WarehouseLoader {
                 history.record(c, r, LoadHistory.SUPERSEDED, request.jobCompletedAt());
                 return r;
             }
-            return loadSnapshot(c, request, table, started);
+            return loadTable(c, request, table, mode, started);
         } catch (Exception e) {
             LoadResult r = result(request, table, LoadResult.Status.FAILED, 0, started, message(e));
             LOG.warn("Loading {} of job {} into {} failed: {}", request.fileName(), request.jobId(), table, r.error());
@@ -115,12 +141,66 @@ public class WarehouseLoader {
         }
     }
 
-    private LoadResult loadSnapshot(Connection c, LoadRequest request, String table, Instant started) throws Exception {
+    /**
+     * Loads a table; a value that does not fit its column's type widens that column (and every other column with
+     * such a value, found by one more read) to text, and the table is loaded once more: a wrong documented type, or a
+     * type that changed between two jobs, never loses the table.
+     */
+    private LoadResult loadTable(Connection c, LoadRequest request, String table, LoadMode mode, Instant started)
+            throws Exception {
+        Map<String, MisfitScan.Widening> widened = new LinkedHashMap<>();
+        TableSchema[] schema = {request.schema()};
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return stageAndApply(c, request, table, mode, started, schema, widened);
+            } catch (WidenNeeded w) {
+                if (attempt > 0 || !request.isRereadable()) {
+                    throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
+                }
+                Map<String, MisfitScan.Widening> found = MisfitScan.scan(request.reopenCsv(), request.fileName(),
+                        w.layout, schema[0]);
+                if (found.isEmpty()) {
+                    throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
+                }
+                widened.putAll(found);
+                LOG.warn("Table {}: widening {} to text for this load (values that do not fit their type); loading "
+                         + "again", table, found.keySet());
+            }
+        }
+    }
+
+    /** A value did not fit: the load is given up (rolled back) and retried with widened columns. */
+    private static final class WidenNeeded extends Exception {
+        private final MisfitException misfit;
+        private final long line;
+        private final TableLayout layout;
+
+        WidenNeeded(MisfitException misfit, long line, TableLayout layout) {
+            super(misfit.getMessage(), null, false, false);
+            this.misfit = misfit;
+            this.line = line;
+            this.layout = layout;
+        }
+    }
+
+    private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened)
+            throws Exception {
         String schema = settings.schema();
         String stage = stageName(table);
         try (CsvTable csv = CsvTable.open(request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
-            TableLayout layout = TableLayout.of(live, csv.header(), request.schema(), settings.lineage());
+            Iterator<CsvTable.Row> rowsIt = csv.iterator();
+            List<CsvTable.Row> head = List.of();
+            if (!schemaHolder[0].isDocumented() && schemaHolder[0].origin() != TableSchema.Origin.INFERRED) {
+                head = sample(rowsIt);
+                schemaHolder[0] = TableSchema.inferred(table, TypeInference.infer(csv.header(),
+                        head.stream().map(CsvTable.Row::fields).toList()));
+                LOG.info("Table {}: no schema document covers it; types inferred from {} row(s): {}", table,
+                        head.size(), describe(schemaHolder[0]));
+            }
+            TableSchema tableSchema = schemaHolder[0];
+            TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(), widened.keySet());
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
             execute(c, createTable(schema, stage, layout.columns()));
 
@@ -131,26 +211,19 @@ public class WarehouseLoader {
             RowSink sink = bulk >= 0 ? null : dialect.openSink(c, schema, stage, layout.columns());
             long rows = bulk;
             if (sink != null) try {
+                Iterator<CsvTable.Row> all = concat(head, rowsIt);
                 if (sink.acceptsText()) {
                     String loadedAtText = loadedAt.toString();
-                    for (CsvTable.Row row : csv) {
-                        String[] values;
-                        try {
-                            values = layout.toText(row.fields(), request.jobId(), loadedAtText);
-                        } catch (IllegalArgumentException e) {
-                            throw new BadRowException(request.fileName(), row.line(), e.getMessage());
-                        }
-                        sink.appendText(values);
+                    while (all.hasNext()) {
+                        CsvTable.Row row = all.next();
+                        sink.appendText(mapped(() -> layout.toText(row.fields(), request.jobId(), loadedAtText), row,
+                                layout));
                     }
                 } else {
-                    for (CsvTable.Row row : csv) {
-                        Object[] values;
-                        try {
-                            values = layout.convert(row.fields(), request.jobId(), loadedAt);
-                        } catch (IllegalArgumentException e) {
-                            throw new BadRowException(request.fileName(), row.line(), e.getMessage());
-                        }
-                        sink.append(values);
+                    while (all.hasNext()) {
+                        CsvTable.Row row = all.next();
+                        sink.append(mapped(() -> layout.convert(row.fields(), request.jobId(), loadedAt), row,
+                                layout));
                     }
                 }
                 // a streamed CSV (a ZIP entry) is checked to its end (CRC-32, size limit) before anything commits
@@ -161,11 +234,27 @@ public class WarehouseLoader {
                 sink.abort();
                 throw e;
             }
+            List<String> warnings = new ArrayList<>();
+            widened.values().forEach(w -> warnings.add(w.warning(table)));
+            warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
             c.commit();
 
-            swap(c, schema, table, stage, live, layout);
+            LoadResult r;
+            if (mode == LoadMode.WINDOW) {
+                WindowMerge.Outcome merged = mergeWindow(c, schema, table, stage, live, layout, tableSchema);
+                r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
+                        LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode,
+                        merged.windowStart(), merged.windowEnd(), warnings);
+                LOG.info("Table {}.{}: window {} .. {} merged ({} row(s) read, {} new or replaced, key {})", schema,
+                        table, merged.windowStart(), merged.windowEnd(), rows, merged.rows(),
+                        merged.key().isEmpty() ? "the whole row" : merged.key());
+            } else {
+                swap(c, schema, table, stage, live, layout);
+                r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
+                        LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode, null,
+                        null, warnings);
+            }
             TestHooks.pauseAt("before-history", table);
-            LoadResult r = result(request, table, LoadResult.Status.LOADED, rows, started, null);
             history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt());
             c.commit();
             TestHooks.pauseAt("after-table", table);
@@ -173,15 +262,111 @@ public class WarehouseLoader {
                 LOG.info("Table {}.{}: added columns {}", schema, table,
                         layout.added().stream().map(ColumnDef::name).toList());
             }
+            for (String w : warnings) {
+                LOG.warn("{}", w);
+            }
             return r;
         } catch (Exception e) {
             rollback(c);
             throw e;
         } finally {
             c.setAutoCommit(true);
-            dropQuietly(c, schema, stage); // gone after a rename swap; left after a failure or a refill
-
+            dropQuietly(c, schema, stage); // gone after a rename swap; left after a failure, a refill or a merge
         }
+    }
+
+    private static <T> T mapped(java.util.function.Supplier<T> mapping, CsvTable.Row row, TableLayout layout)
+            throws WidenNeeded {
+        try {
+            return mapping.get();
+        } catch (MisfitException e) {
+            throw new WidenNeeded(e, row.line(), layout);
+        }
+    }
+
+    /** The rows type inference looks at: at most 1,000, and at most 4 MB of text. */
+    private static List<CsvTable.Row> sample(Iterator<CsvTable.Row> rows) {
+        List<CsvTable.Row> head = new ArrayList<>();
+        long chars = 0;
+        while (head.size() < 1000 && chars < (4 << 20) && rows.hasNext()) {
+            CsvTable.Row r = rows.next();
+            head.add(r);
+            for (String f : r.fields()) {
+                chars += f == null ? 0 : f.length();
+            }
+        }
+        return head;
+    }
+
+    private static Iterator<CsvTable.Row> concat(List<CsvTable.Row> head, Iterator<CsvTable.Row> rest) {
+        Iterator<CsvTable.Row> first = head.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || rest.hasNext();
+            }
+
+            @Override
+            public CsvTable.Row next() {
+                return first.hasNext() ? first.next() : rest.next();
+            }
+        };
+    }
+
+    private static String describe(TableSchema s) {
+        return s.columns().stream().filter(col -> col.type() != ColumnType.TEXT)
+                .map(col -> col.name() + " " + col.type().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", ", "[", "]")) + " (every other column text)";
+    }
+
+    /** Inside the open transaction: merges a window into the live table (created from the staging table if new). */
+    private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
+                                            List<ColumnDef> live, TableLayout layout, TableSchema tableSchema)
+            throws SQLException {
+        if (!dialect.transactionalDdl()) {
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        Map<String, ColumnType> liveTypes = prepareLive(c, schema, table, stage, live, layout);
+        if (!dialect.transactionalDdl()) {
+            c.setAutoCommit(false);
+        }
+        List<String> key = WindowMerge.keyOf(table, tableSchema, layout);
+        return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
+                dialect.sqlType(ColumnType.TEXT));
+    }
+
+    /**
+     * Makes the live table ready to take the staging table's rows: created like the staging table when missing,
+     * new columns added, a column widened this load widened in the live table too (it stays widened), and the
+     * dialect's own reconciliation (e.g. DuckDB's integral and decimal number columns).
+     *
+     * @return the live table's column types afterwards
+     */
+    private Map<String, ColumnType> prepareLive(Connection c, String schema, String table, String stage,
+                                                List<ColumnDef> live, TableLayout layout) throws SQLException {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        if (live.isEmpty()) {
+            execute(c, "CREATE TABLE " + Identifiers.qualified(schema, table) + " AS SELECT * FROM "
+                       + Identifiers.qualified(schema, stage) + " WHERE 1 = 0");
+            layout.columns().forEach(col -> types.put(col.name(), col.type()));
+            return types;
+        }
+        live.forEach(col -> types.put(col.name(), col.type()));
+        for (ColumnDef add : layout.added()) {
+            execute(c, "ALTER TABLE " + Identifiers.qualified(schema, table) + " ADD COLUMN "
+                       + Identifiers.quote(add.name()) + " " + dialect.stagedSqlType(c, schema, stage, add));
+            types.put(add.name(), add.type());
+        }
+        for (ColumnDef col : layout.columns()) {
+            ColumnType was = types.get(col.name());
+            if (col.type() == ColumnType.TEXT && was != null && was != ColumnType.TEXT) {
+                execute(c, dialect.alterToText(schema, table, col.name()));
+                types.put(col.name(), ColumnType.TEXT);
+            }
+        }
+        dialect.reconcile(c, schema, table, stage, layout);
+        return types;
     }
 
     /** Inside the open transaction: replaces the live table's content by the staging table's. */
@@ -200,20 +385,10 @@ public class WarehouseLoader {
             // then refill it in one transaction
             c.commit();
             c.setAutoCommit(true);
-            if (live.isEmpty()) {
-                execute(c, createTable(schema, table, layout.columns()));
-            } else {
-                for (ColumnDef add : layout.added()) {
-                    execute(c, addColumn(schema, table, add));
-                }
-            }
+            prepareLive(c, schema, table, stage, live, layout);
             c.setAutoCommit(false);
-        } else if (live.isEmpty()) {
-            execute(c, createTable(schema, table, layout.columns()));
         } else {
-            for (ColumnDef add : layout.added()) {
-                execute(c, addColumn(schema, table, add));
-            }
+            prepareLive(c, schema, table, stage, live, layout);
         }
         String cols = layout.columns().stream().map(col -> Identifiers.quote(col.name()))
                 .collect(Collectors.joining(", "));
@@ -227,11 +402,6 @@ public class WarehouseLoader {
                + columns.stream().map(col -> Identifiers.quote(col.name()) + " " + dialect.sqlType(col.type()))
                        .collect(Collectors.joining(", "))
                + ")";
-    }
-
-    private String addColumn(String schema, String table, ColumnDef col) {
-        return "ALTER TABLE " + Identifiers.qualified(schema, table) + " ADD COLUMN " + Identifiers.quote(col.name())
-               + " " + dialect.sqlType(col.type());
     }
 
     /** @return the live table's columns with their types, empty when the table does not exist */

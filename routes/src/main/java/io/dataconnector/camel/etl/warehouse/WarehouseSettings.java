@@ -10,8 +10,14 @@ package io.dataconnector.camel.etl.warehouse;
  *                      be recreated), {@code refill}: empty the live table and refill it from the staging table
  *                      (keeps views, grants and indexes). DDL that is not transactional always refills.
  * @param batchSize     rows per batch for the generic JDBC dialect
+ * @param windowTables  comma-separated table name patterns ({@code *} = any characters) loaded as windows
+ *                      ({@link LoadMode#WINDOW}); every other table is a snapshot. Default {@value #DEFAULT_WINDOWS}
  */
-public record WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize) {
+public record WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize,
+                                String windowTables) {
+
+    /** The date-range groups: activities and the delta (CDC) groups. */
+    public static final String DEFAULT_WINDOWS = "activities_*,cdc*";
 
     public static final String SWAP_RENAME = "rename";
     public static final String SWAP_REFILL = "refill";
@@ -26,6 +32,22 @@ public record WarehouseSettings(String schema, String historyTable, boolean line
         if (batchSize < 1) {
             throw new IllegalArgumentException("warehouse.batch-size must be >= 1");
         }
+        windowTables = windowTables == null ? DEFAULT_WINDOWS : windowTables.trim();
+    }
+
+    public WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize) {
+        this(schema, historyTable, lineage, swap, batchSize, DEFAULT_WINDOWS);
+    }
+
+    /** @return how a table is loaded: a window when its name matches {@link #windowTables()}, else a snapshot */
+    public LoadMode modeOf(String table) {
+        for (String p : windowTables.split(",")) {
+            String glob = p.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!glob.isEmpty() && table.matches(java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q"))) {
+                return LoadMode.WINDOW;
+            }
+        }
+        return LoadMode.SNAPSHOT;
     }
 
     public static WarehouseSettings defaults(String schema) {

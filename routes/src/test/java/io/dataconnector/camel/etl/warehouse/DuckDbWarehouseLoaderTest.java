@@ -44,6 +44,12 @@ class DuckDbWarehouseLoaderTest extends WarehouseLoaderContract {
     @Override
     void assertTyped(Map<String, String> t) {
         assertThat(t).containsEntry("id", "uuid").containsEntry("name", "varchar").containsEntry("active", "boolean")
-                .containsEntry("created_at", "timestamp").containsEntry("amount", "double");
+                .containsEntry("created_at", "timestamp").containsEntry("amount", "decimal(38,2)");
+    }
+
+    @Override
+    void assertExactNumbers(String id, String amount) {
+        assertThat(id).isEqualTo("37499");
+        assertThat(amount).isEqualTo("1000.0000");
     }
 }

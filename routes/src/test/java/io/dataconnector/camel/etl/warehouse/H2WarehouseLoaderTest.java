@@ -1,5 +1,7 @@
 package io.dataconnector.camel.etl.warehouse;
 
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -28,6 +30,18 @@ class H2WarehouseLoaderTest extends WarehouseLoaderContract {
     @Override
     void assertTyped(Map<String, String> t) {
         assertThat(t).containsEntry("id", "character varying").containsEntry("active", "boolean")
-                .containsEntry("created_at", "timestamp").containsEntry("amount", "double precision");
+                .containsEntry("created_at", "timestamp").containsEntry("amount", "decimal");
+    }
+
+    @Override
+    void assertExactNumbers(String id, String amount) {
+        // H2 holds numbers as DECIMAL(38, 10): exact, printed with ten fraction digits
+        assertThat(new BigDecimal(id)).isEqualByComparingTo("37499");
+        assertThat(new BigDecimal(amount)).isEqualByComparingTo("1000.0000");
+    }
+
+    @Override
+    ColumnType uuidType() {
+        return ColumnType.TEXT; // H2 dialect stores UUIDs as VARCHAR(36)
     }
 }

@@ -41,4 +41,10 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
         assertThat(t).containsEntry("id", "uuid").containsEntry("name", "text").containsEntry("active", "bool")
                 .containsEntry("created_at", "timestamp").containsEntry("amount", "numeric");
     }
+
+    @Override
+    void assertExactNumbers(String id, String amount) {
+        assertThat(id).isEqualTo("37499");
+        assertThat(amount).isEqualTo("1000.0000");
+    }
 }

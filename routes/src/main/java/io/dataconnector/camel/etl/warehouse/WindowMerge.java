@@ -1,0 +1,162 @@
+package io.dataconnector.camel.etl.warehouse;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Merges one job's window (the staging table) into the live table of a date-range group, inside the caller's
+ * transaction. Rows are de-duplicated by the table's key: the first documented key, else the {@code id} column, else
+ * {@code <singular table>_id} (e.g. {@code activity_id}), else the whole row. With a key the window's row replaces the
+ * live row of the same key (upsert), and for delta ({@code cdc*}) tables a row whose {@code deleted_at} is set deletes
+ * its key. Without a key only rows not yet in the table are added. Loading the same window twice changes nothing.
+ */
+final class WindowMerge {
+
+    /** The event-time columns that bound a window, in order of preference. */
+    private static final List<String> EVENT_TIME = List.of("created_at", "timestamp", "event_time", "occurred_at",
+            "updated_at");
+    static final String DELETED_AT = "deleted_at";
+
+    /**
+     * @param rows        rows of the window that were inserted (new or replacing)
+     * @param key         the key used (empty: the whole row)
+     * @param windowStart earliest event time in the window, or null
+     * @param windowEnd   latest event time in the window, or null
+     */
+    record Outcome(long rows, List<String> key, LocalDateTime windowStart, LocalDateTime windowEnd) {
+    }
+
+    private WindowMerge() {
+    }
+
+    /** @return the key columns for a table (empty list = the whole row) */
+    static List<String> keyOf(String table, TableSchema schema, TableLayout layout) {
+        List<String> names = layout.columns().stream().map(ColumnDef::name).toList();
+        for (String k : schema.documentedKey()) {
+            if (names.contains(k)) {
+                return List.of(k);
+            }
+        }
+        if (names.contains("id")) {
+            return List.of("id");
+        }
+        String singular = table.substring(table.lastIndexOf('_') + 1);
+        singular = singular.endsWith("ies") ? singular.substring(0, singular.length() - 3) + "y"
+                : singular.endsWith("s") ? singular.substring(0, singular.length() - 1) : singular;
+        if (names.contains(singular + "_id")) {
+            return List.of(singular + "_id");
+        }
+        return List.of();
+    }
+
+    /**
+     * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
+     * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
+     */
+    static Outcome merge(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
+                         boolean delta, Map<String, ColumnType> live, String textType) throws SQLException {
+        String liveQ = Identifiers.qualified(schema, table);
+        String stageQ = Identifiers.qualified(schema, stage);
+        List<ColumnDef> cols = layout.columns();
+        List<String> data = cols.stream().map(ColumnDef::name)
+                .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
+        String target = cols.stream().map(col -> Identifiers.quote(col.name())).collect(Collectors.joining(", "));
+        boolean deletes = delta && data.contains(DELETED_AT) && !key.isEmpty();
+        long inserted;
+        if (!key.isEmpty()) {
+            String match = key.stream().map(k -> "l." + Identifiers.quote(k) + " = " + staged("s", k, layout, live,
+                    textType)).collect(Collectors.joining(" AND "));
+            execute(c, "DELETE FROM " + liveQ + " AS l WHERE EXISTS (SELECT 1 FROM " + stageQ + " s WHERE " + match + ")");
+            String partition = key.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+            String select = cols.stream().map(col -> staged("w", col.name(), layout, live, textType))
+                    .collect(Collectors.joining(", "));
+            inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM (SELECT s.*, "
+                                 + "ROW_NUMBER() OVER (PARTITION BY " + partition + ") AS _dc_rn FROM " + stageQ
+                                 + " s) w WHERE w._dc_rn = 1"
+                                 + (deletes ? " AND w." + Identifiers.quote(DELETED_AT) + " IS NULL" : ""));
+        } else {
+            String dataTarget = data.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+            String fromStage = data.stream().map(n -> staged("s", n, layout, live, textType))
+                    .collect(Collectors.joining(", "));
+            String fromLive = data.stream().map(n -> "l." + Identifiers.quote(n)).collect(Collectors.joining(", "));
+            String extraTarget = "";
+            String extraSelect = "";
+            if (layout.hasLineage()) {
+                extraTarget = ", " + Identifiers.quote(TableLayout.LINEAGE_JOB_ID) + ", "
+                              + Identifiers.quote(TableLayout.LINEAGE_LOADED_AT);
+                extraSelect = ", (SELECT MIN(" + Identifiers.quote(TableLayout.LINEAGE_JOB_ID) + ") FROM " + stageQ
+                              + "), (SELECT MIN(" + Identifiers.quote(TableLayout.LINEAGE_LOADED_AT) + ") FROM "
+                              + stageQ + ")";
+            }
+            inserted = update(c, "INSERT INTO " + liveQ + " (" + dataTarget + extraTarget + ") SELECT n.*" + extraSelect
+                                 + " FROM (SELECT " + fromStage + " FROM " + stageQ + " s EXCEPT SELECT " + fromLive
+                                 + " FROM " + liveQ + " l) n");
+        }
+        LocalDateTime[] window = bounds(c, stageQ, layout);
+        return new Outcome(inserted, key, window[0], window[1]);
+    }
+
+    /** A staged column as the live table holds it: cast to text when the live column is text and the staged is not. */
+    private static String staged(String alias, String name, TableLayout layout, Map<String, ColumnType> live,
+                                 String textType) {
+        String ref = alias + "." + Identifiers.quote(name);
+        ColumnType liveType = live.get(name);
+        ColumnType stageType = layout.columns().stream().filter(col -> col.name().equals(name)).map(ColumnDef::type)
+                .findFirst().orElse(ColumnType.TEXT);
+        return liveType == ColumnType.TEXT && stageType != ColumnType.TEXT ? "CAST(" + ref + " AS " + textType + ")"
+                : ref;
+    }
+
+    /** The window's bounds: MIN and MAX of its event-time column, when it has a typed one. */
+    private static LocalDateTime[] bounds(Connection c, String stageQ, TableLayout layout) throws SQLException {
+        for (String name : EVENT_TIME) {
+            for (ColumnDef col : layout.columns()) {
+                if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT MIN(" + Identifiers.quote(name) + "), MAX("
+                                                       + Identifiers.quote(name) + ") FROM " + stageQ)) {
+                        if (rs.next()) {
+                            Timestamp a = rs.getTimestamp(1);
+                            Timestamp b = rs.getTimestamp(2);
+                            return new LocalDateTime[] {a == null ? null : a.toLocalDateTime(),
+                                b == null ? null : b.toLocalDateTime()};
+                        }
+                    }
+                }
+            }
+        }
+        return new LocalDateTime[2];
+    }
+
+    /** @return whether a table of this name is a delta (change data capture) table */
+    static boolean isDelta(String table) {
+        return table.toLowerCase(Locale.ROOT).startsWith("cdc");
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    static List<String> names(List<ColumnDef> cols) {
+        List<String> out = new ArrayList<>();
+        cols.forEach(col -> out.add(col.name()));
+        return out;
+    }
+}
