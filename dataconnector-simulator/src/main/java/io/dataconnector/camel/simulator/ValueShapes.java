@@ -72,6 +72,8 @@ final class ValueShapes {
         "object_answer", "response_comment");
     private static final Set<String> INTEGER_WORDS = Set.of("id", "count", "size", "version", "index", "order",
         "number", "position", "revision", "identifier", "code", "length", "type", "progress", "time", "change");
+    /** Columns never empty in real extracts. */
+    private static final Set<String> ALWAYS_SET = Set.of("id", "display_id", "activity_id", "created_at");
     private static final long THREE_YEARS = 3L * 365 * 24 * 3600;
     /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
     private static final long UUID_EPOCH_OFFSET = 0x01b21dd213814000L;
@@ -82,7 +84,8 @@ final class ValueShapes {
     /** The generator of one column of a table ({@code ordinal} from 0). */
     static Gen of(TableDefinition t, SchemaColumn c, int ordinal) {
         Gen base = base(t, c, ordinal);
-        if (!c.nullable() || isScope(c.name()) || t.name().equals("admin_users") && c.name().equals("id")) {
+        if (!c.nullable() || isScope(c.name()) || ALWAYS_SET.contains(c.name()) || isWindowed(t, c.name())
+                && !c.name().equals("deleted_at") || t.name().equals("admin_users") && c.name().equals("id")) {
             return base;
         }
         int oneIn = c.name().equals("deleted_at") || c.name().endsWith("_by") && c.name().startsWith("deleted")
@@ -233,13 +236,17 @@ final class ValueShapes {
 
     /** Timestamps of a date-range table's window columns lie in the job's window; others in the 3 years before. */
     private static Gen timestamp(TableDefinition t, String n) {
-        boolean windowed = t.dateRange() && (n.equals("created_at") || t.serviceGroup().startsWith("cdc")
-                && (n.equals("updated_at") || n.equals("deleted_at")));
-        if (windowed) {
+        if (isWindowed(t, n)) {
             return r -> formatTimestamp(r, r.world.window.start().getEpochSecond()
                     + (long) (r.random.nextDouble() * r.world.window.seconds()), r.random.nextInt(1_000_000));
         }
         return r -> formatTimestamp(r, pastSecond(r), r.random.nextInt(1_000_000));
+    }
+
+    /** The columns that place a date-range table's rows in the job's window. */
+    private static boolean isWindowed(TableDefinition t, String n) {
+        return t.dateRange() && (n.equals("created_at") || t.serviceGroup().startsWith("cdc")
+                && (n.equals("updated_at") || n.equals("deleted_at")));
     }
 
     private static long pastSecond(Row r) {
