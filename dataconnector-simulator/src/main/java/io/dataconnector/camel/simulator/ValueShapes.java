@@ -47,6 +47,7 @@ final class ValueShapes {
         "Mateo", "Chloé", "Björn", "Priya", "Kenji", "Zoë", "Ivan"};
     private static final String[] LAST = {"Müller", "Rossi", "Tanaka", "Smith", "García", "Nowak", "Dubois", "Khan",
         "Schmidt", "Silva", "Johansson", "O'Brien", "Nguyen", "Kowalski"};
+    private static final String[] EMAIL_NAMES = emailNames();
     private static final String[] CITIES = {"Zürich", "東京", "New York", "São Paulo", "München", "London", "Montréal",
         "Kraków", "Oslo", "Sydney"};
     private static final String[] COUNTRIES = {"Switzerland", "Japan", "United States", "Brazil", "Germany",
@@ -79,6 +80,20 @@ final class ValueShapes {
     private static final long UUID_EPOCH_OFFSET = 0x01b21dd213814000L;
 
     private ValueShapes() {
+    }
+
+    /** first.last in ASCII lower case, for fake e-mail addresses. */
+    private static String[] emailNames() {
+        String[] out = new String[FIRST.length * LAST.length];
+        int k = 0;
+        for (String f : FIRST) {
+            for (String l : LAST) {
+                String n = java.text.Normalizer.normalize(f + "." + l, java.text.Normalizer.Form.NFD)
+                        .toLowerCase(Locale.ROOT);
+                out[k++] = n.replaceAll("[^a-z.]", "");
+            }
+        }
+        return out;
     }
 
     /** The generator of one column of a table ({@code ordinal} from 0). */
@@ -164,8 +179,7 @@ final class ValueShapes {
             return r -> r.random.nextInt(10) == 0 ? "System" : pick(r, r.world.autodeskIds);
         }
         if (n.equals("email")) {
-            return r -> (pick(r, FIRST) + "." + pick(r, LAST)).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "")
-                    + r.index + "@example.com";
+            return r -> EMAIL_NAMES[r.random.nextInt(EMAIL_NAMES.length)] + r.index + "@example.com";
         }
         if (JSON_CELLS.contains(n) || n.endsWith("_list")) {
             return r -> json(r, n);
@@ -193,7 +207,8 @@ final class ValueShapes {
             return r -> pick(r, VERBS);
         }
         if (n.equals("number") || n.equals("code") || n.endsWith("_code") || n.endsWith("identifier")) {
-            return r -> String.format(Locale.ROOT, "%02d-%03d", r.random.nextInt(40), r.index % 1000);
+            return r -> pad(new StringBuilder(8), r.random.nextInt(40), 2).append('-')
+                    .append(pad(new StringBuilder(3), (int) (r.index % 1000), 3)).toString();
         }
         if (!c.constraints().startsWith("Possible Values:") && (n.equals("status") || n.endsWith("_status")
                 || n.equals("state"))) {
@@ -230,7 +245,8 @@ final class ValueShapes {
         return r -> {
             long cents = (long) (r.random.nextDouble() * 5_000_000_00L);
             return r.index % 4 == 0 ? (cents / 100_000) * 1000 + ".0000"
-                    : String.format(Locale.ROOT, "%d.%02d00", cents / 100, cents % 100);
+                    : pad(new StringBuilder(20).append(cents / 100).append('.'), (int) (cents % 100), 2).append("00")
+                    .toString();
         };
     }
 
@@ -266,18 +282,32 @@ final class ValueShapes {
             case 0:
                 return sb.append(" UTC").toString();
             case 2:
-                return sb.append('.').append(String.format(Locale.ROOT, "%06d", micros)).append(" UTC").toString();
+                return pad(sb.append('.'), micros, 6).append(" UTC").toString();
             case 3:
-                String f = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
-                return (f.isEmpty() ? sb : sb.append('.').append(f)).append("+00").toString();
+                if (micros == 0) {
+                    return sb.append("+00").toString();
+                }
+                pad(sb.append('.'), micros, 6);
+                while (sb.charAt(sb.length() - 1) == '0') {
+                    sb.setLength(sb.length() - 1);
+                }
+                return sb.append("+00").toString();
             default:
-                return sb.append('.').append(String.format(Locale.ROOT, "%03d", micros / 1000)).append(" UTC")
-                        .toString();
+                return pad(sb.append('.'), micros / 1000, 3).append(" UTC").toString();
         }
     }
 
     private static StringBuilder two(StringBuilder sb, int v) {
-        return sb.append(v < 10 ? "0" : "").append(v);
+        return pad(sb, v, 2);
+    }
+
+    /** Appends a non-negative {@code v} zero-padded to {@code digits}. */
+    private static StringBuilder pad(StringBuilder sb, int v, int digits) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        return sb.append(s);
     }
 
     private static String json(Row r, String n) {
