@@ -9,6 +9,7 @@ final class ApiPaths {
 
     static final String API_PREFIX = "/data-connector/v1/accounts/";
     static final String TOKEN_PATH = "/authentication/v2/token";
+    static final String SCHEMA_DOC_PATH = "/data-connector/v1/doc/schema";
     private static final Pattern API_PATH = Pattern.compile("^" + API_PREFIX + "([^/]+)(/.*)?$");
 
     /** An API path: the account id and the segments after it ({@code ["jobs", "<id>", "data-listing"]}). */
@@ -34,6 +35,9 @@ final class ApiPaths {
     static Operation classify(String method, String path) {
         if (path.equals(TOKEN_PATH)) {
             return "POST".equals(method) ? Operation.TOKEN : Operation.UNKNOWN;
+        }
+        if (path.equals(SCHEMA_DOC_PATH)) {
+            return "GET".equals(method) ? Operation.SCHEMA_DOC : Operation.UNKNOWN;
         }
         if (path.startsWith(SignedUrls.STORAGE_PREFIX)) {
             return "GET".equals(method) || "HEAD".equals(method) ? Operation.DOWNLOAD : Operation.UNKNOWN;

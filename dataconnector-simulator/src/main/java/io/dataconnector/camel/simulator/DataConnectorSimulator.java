@@ -77,7 +77,7 @@ public final class DataConnectorSimulator implements AutoCloseable {
                 new JobsApi(state, settings, views), new DataApi(state, extracts, signedUrls, views));
         this.httpHandler = new SimulatorHttpHandler(clock, recorder, state, faults, new TokenEndpoint(tokens),
                 new StorageHandler(state, extracts, signedUrls, clock),
-                new ApiGate(settings, tokens, new RateLimiter(settings, clock)), router);
+                new ApiGate(settings, tokens, new RateLimiter(settings, clock)), router, new SchemaDocApi(settings));
     }
 
     private static SimulatorSettings settingsOf(Builder b) {
@@ -101,6 +101,9 @@ public final class DataConnectorSimulator implements AutoCloseable {
         s.authRequired = b.authRequired;
         s.acceptAnyAccount = b.acceptAnyAccount;
         s.extractTables = b.extractTables;
+        s.fullExtract = b.fullExtract;
+        s.legacySchemaFiles = b.legacySchemaFiles;
+        s.region = b.region;
         return s;
     }
 
@@ -256,9 +259,21 @@ public final class DataConnectorSimulator implements AutoCloseable {
         state.invalidateExtracts();
     }
 
-    /** Restrict extracts to these built-in tables (null = by the request's service groups). */
+    /** Restrict extracts to these catalogue tables (null = by the request's service groups). */
     public void setExtractTables(List<String> tableNames) {
         settings.extractTables = tableNames == null ? null : List.copyOf(tableNames);
+        state.invalidateExtracts();
+    }
+
+    /** true = extracts hold the full catalogue (about 300 tables) instead of the representative one. */
+    public void setFullExtract(boolean full) {
+        settings.fullExtract = full;
+        state.invalidateExtracts();
+    }
+
+    /** true = extracts also hold the invented schema_&lt;table&gt;.json files of earlier versions (default off). */
+    public void setLegacySchemaFiles(boolean legacy) {
+        settings.legacySchemaFiles = legacy;
         state.invalidateExtracts();
     }
 
@@ -494,7 +509,7 @@ public final class DataConnectorSimulator implements AutoCloseable {
         private Duration tickInterval = Duration.ofMillis(200);
         private int rowsPerTable = 25;
         private boolean trickyValues = true;
-        private boolean utf8Bom;
+        private boolean utf8Bom = true;
         private boolean projectIdListAsString = true;
         private boolean fileSizeAsString = true;
         private int maxPageLimit = 100;
@@ -507,6 +522,9 @@ public final class DataConnectorSimulator implements AutoCloseable {
         private boolean acceptAnyAccount;
         private String accessToken;
         private List<String> extractTables;
+        private boolean fullExtract;
+        private boolean legacySchemaFiles;
+        private String region = "US";
         private SSLContext tls;
 
         private Builder() {
@@ -576,7 +594,7 @@ public final class DataConnectorSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Start CSVs with a UTF-8 BOM (default off). */
+        /** Start CSVs and metadata.csv with a UTF-8 BOM, as real extracts do (default on). */
         public Builder utf8Bom(boolean bom) {
             this.utf8Bom = bom;
             return this;
@@ -640,9 +658,36 @@ public final class DataConnectorSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Restrict extracts to these built-in tables (default: by the request's service groups). */
+        /** Restrict extracts to these catalogue tables (default: by the request's service groups). */
         public Builder extractTables(List<String> tableNames) {
             this.extractTables = tableNames == null ? null : List.copyOf(tableNames);
+            return this;
+        }
+
+        /**
+         * Extracts hold the full catalogue, about 300 tables as a real full extract (default false: about 50
+         * representative tables). The tables beyond the representative ones get at most 5 rows each.
+         */
+        public Builder fullExtract(boolean full) {
+            this.fullExtract = full;
+            return this;
+        }
+
+        /**
+         * Also write the invented per-table {@code schema_<table>.json} files of earlier simulator versions into
+         * the listing and the ZIP root (default false: real extracts have none).
+         */
+        public Builder legacySchemaFiles(boolean legacy) {
+            this.legacySchemaFiles = legacy;
+            return this;
+        }
+
+        /** metadata.csv's region, {@code US} (default) or {@code EMEA}. */
+        public Builder region(String region) {
+            if (!"US".equals(region) && !"EMEA".equals(region)) {
+                throw new IllegalArgumentException("region must be US or EMEA, got: " + region);
+            }
+            this.region = region;
             return this;
         }
 

@@ -1,40 +1,50 @@
 package io.dataconnector.camel.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.zip.ZipEntry;
+import java.util.TreeMap;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Builds job extracts: {@code README.html}, one {@code <group>_<table>.csv} per table, one
- * {@code schema_<group>_<table>.json} per table, custom files, and {@code autodesk_data_extract.zip} holding all
- * in-memory files.
+ * Builds job extracts laid out like Autodesk's:
+ * <ul>
+ *   <li>the data listing: {@code README.html}, one {@code <group>_<table>.csv} per table, {@code metadata.csv},
+ *   custom files and {@code autodesk_data_extract.zip};</li>
+ *   <li>the ZIP: the CSVs and {@code metadata.csv} at its root, {@code docs/README.html}, and per service group
+ *   present {@code docs/schemas/<group>.html} and {@code docs/schemas/<group>.json} ({@link SchemaDocs}), plus the
+ *   in-memory custom files and a test's extra entries.</li>
+ * </ul>
+ * Tables come from {@link TableCatalogue}, values from {@link ValueShapes}, CSVs from {@link CsvTableWriter}.
+ * Date-range tables (activities, cdc*) hold only rows of the job's {@link DateWindow}. Deterministic for a seed.
  */
 public final class ExtractGenerator {
 
     public static final String README = "README.html";
     public static final String ZIP = "autodesk_data_extract.zip";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String METADATA = "metadata.csv";
+    /** The readme's name inside the ZIP. */
+    public static final String ZIP_README = "docs/README.html";
+    /** Rows of each table a full extract adds to the representative ones (at most). */
+    static final int FULL_EXTRA_ROWS = 5;
 
-    /** Replaces a table's CSV content (and optionally its schema) in extracts. */
+    /**
+     * Replaces a table's CSV content in extracts; {@code columns} (null = taken from the CSV's header, all
+     * {@code string}, unless the header is the catalogue table's) describe it in its group's schema documents.
+     */
     public record TableOverride(String csv, List<SchemaColumn> columns) {
     }
 
@@ -42,20 +52,29 @@ public final class ExtractGenerator {
     record Spec(long seed, long ordinal, String accountId, List<String> projectIds, List<String> serviceGroups,
                 int rows, boolean tricky, boolean utf8Bom, List<String> tableFilter,
                 Map<String, TableOverride> tableOverrides, Map<String, ContentSource> customFiles,
-                Map<String, byte[]> extraZipEntries, Instant createdAt) {
+                Map<String, byte[]> extraZipEntries, Instant createdAt, DateWindow window, boolean full,
+                String region, boolean legacySchemaFiles) {
     }
 
     private ExtractGenerator() {
     }
 
-    /** The schema JSON file name of a table. */
+    /** The legacy per-table schema file name ({@code schema_<table>.json}); see the legacy option. */
     public static String schemaFileName(String table) {
-        return "schema_" + table + ".json";
+        return LegacySchemaFiles.fileName(table);
     }
 
-    /** The built-in tables an extract holds for these service groups ("all" = every table; admin when none match). */
+    /** The representative tables an extract holds for these service groups. */
     public static List<TableDefinition> tablesFor(List<String> serviceGroups) {
-        List<TableDefinition> all = Tables.all();
+        return tablesFor(serviceGroups, false);
+    }
+
+    /**
+     * The tables an extract holds for these service groups ("all" or none = every table; admin when none match),
+     * from the full catalogue (about 300 tables) or the representative one.
+     */
+    public static List<TableDefinition> tablesFor(List<String> serviceGroups, boolean full) {
+        List<TableDefinition> all = TableCatalogue.of(full);
         if (serviceGroups == null || serviceGroups.isEmpty() || serviceGroups.contains("all")) {
             return all;
         }
@@ -67,169 +86,107 @@ public final class ExtractGenerator {
     }
 
     static Extract build(Spec spec) {
-        Random world = new Random(spec.seed() * 1_000_003L + spec.ordinal());
-        TableDefinition.RowContext idCtx = new TableDefinition.RowContext(world, 0, 0, false, null);
         int n = Math.max(1, spec.rows());
-        List<String> projects = new ArrayList<>(spec.projectIds() == null ? List.of() : spec.projectIds());
-        while (projects.size() < Math.min(n, 10)) {
-            projects.add(Tables.uuid(idCtx));
-        }
-        List<String> users = new ArrayList<>();
-        List<String> companies = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            users.add(Tables.uuid(idCtx));
-            companies.add(Tables.uuid(idCtx));
-        }
-        TableDefinition.World w = new TableDefinition.World(spec.accountId(), projects, users, companies);
+        ExtractWorld world = ExtractWorld.create(new Random(spec.seed() * 1_000_003L + spec.ordinal()),
+                spec.accountId(), spec.projectIds(), Math.min(n, 10), n, spec.createdAt(), spec.window());
+        List<TableDefinition> tables = spec.tableFilter() == null ? tablesFor(spec.serviceGroups(), spec.full())
+                : TableCatalogue.of(spec.full()).stream().filter(t -> spec.tableFilter().contains(t.name())).toList();
+        Set<String> representative = new HashSet<>();
+        TableCatalogue.representative().forEach(t -> representative.add(t.name()));
 
-        List<TableDefinition> tables = new ArrayList<>(tablesFor(spec.serviceGroups()));
-        if (spec.tableFilter() != null) {
-            tables = new ArrayList<>(Tables.all().stream().filter(t -> spec.tableFilter().contains(t.name())).toList());
-        }
+        Map<String, TableDefinition> documented = new TreeMap<>();
         Extract extract = new Extract();
-        Map<String, List<SchemaColumn>> schemas = new LinkedHashMap<>();
-        Map<String, String> groups = new LinkedHashMap<>();
         for (TableDefinition t : tables) {
             TableOverride o = spec.tableOverrides().get(t.name());
-            byte[] csv = o != null ? csvBytes(o.csv(), spec.utf8Bom()) : generateCsv(t, w, spec);
-            List<SchemaColumn> cols = o != null && o.columns() != null ? o.columns() : t.columns();
-            schemas.put(t.name(), cols);
-            groups.put(t.name(), t.serviceGroup());
-            extract.put(t.name() + ".csv", spec.createdAt(), ContentSource.of(csv));
+            byte[] csv;
+            if (o != null) {
+                csv = csvBytes(o.csv(), spec.utf8Bom());
+                t = t.withColumns(overrideColumns(o, t));
+            } else {
+                long rows = t.headerOnly() ? 0 : representative.contains(t.name()) ? spec.rows()
+                        : Math.min(spec.rows(), FULL_EXTRA_ROWS);
+                Random r = new Random(spec.seed() * 31 + spec.ordinal() * 0x9E3779B97F4A7C15L + t.name().hashCode());
+                csv = CsvTableWriter.bytes(t, world, r, spec.tricky(), spec.utf8Bom(), rows);
+            }
+            documented.put(t.name(), t);
+            extract.put(t.csvName(), spec.createdAt(), ContentSource.of(csv));
         }
         for (Map.Entry<String, TableOverride> e : spec.tableOverrides().entrySet()) {
-            if (!schemas.containsKey(e.getKey())) {
-                TableOverride o = e.getValue();
-                List<SchemaColumn> cols = o.columns() != null ? o.columns() : headerColumns(o.csv());
-                schemas.put(e.getKey(), cols);
-                groups.put(e.getKey(), e.getKey().contains("_") ? e.getKey().substring(0, e.getKey().indexOf('_'))
-                        : e.getKey());
-                extract.put(e.getKey() + ".csv", spec.createdAt(), ContentSource.of(csvBytes(o.csv(), spec.utf8Bom())));
+            if (!documented.containsKey(e.getKey())) {
+                TableDefinition t = customTable(e.getKey(), e.getValue());
+                documented.put(t.name(), t);
+                extract.put(t.csvName(), spec.createdAt(), ContentSource.of(csvBytes(e.getValue().csv(),
+                        spec.utf8Bom())));
             }
         }
-        for (Map.Entry<String, List<SchemaColumn>> e : schemas.entrySet()) {
-            extract.put(schemaFileName(e.getKey()), spec.createdAt(),
-                    ContentSource.of(schemaJson(e.getKey(), groups.get(e.getKey()), e.getValue())));
+        Map<String, List<TableDefinition>> byGroup = byGroup(documented.values());
+        extract.put(METADATA, spec.createdAt(), ContentSource.of(SchemaDocs.metadata(spec.createdAt(), spec.region(),
+                spec.utf8Bom())));
+        extract.put(README, spec.createdAt(), ContentSource.of(SchemaDocs.readme(byGroup, spec.createdAt())));
+        if (spec.legacySchemaFiles()) {
+            for (TableDefinition t : documented.values()) {
+                extract.put(LegacySchemaFiles.fileName(t.name()), spec.createdAt(),
+                        ContentSource.of(LegacySchemaFiles.json(t)));
+            }
         }
-        extract.put(README, spec.createdAt(), ContentSource.of(readme(schemas)));
         for (Map.Entry<String, ContentSource> e : spec.customFiles().entrySet()) {
             extract.put(e.getKey(), spec.createdAt(), e.getValue());
         }
         if (extract.get(ZIP) == null) {
-            extract.put(ZIP, spec.createdAt(), ContentSource.of(zip(extract, spec.extraZipEntries(), spec.createdAt())));
+            extract.put(ZIP, spec.createdAt(), ContentSource.of(ExtractZip.pack(zipEntries(extract, byGroup),
+                    spec.extraZipEntries(), spec.createdAt())));
         }
         return extract;
     }
 
-    /**
-     * Writes a large extract to {@code dir} while generating it, never holding a table in memory: one
-     * {@code <group>_<table>.csv} per entry of {@code rowsPerTable} (built-in table names, any row count), its
-     * {@code schema_<table>.json}, {@code README.html} and {@code autodesk_data_extract.zip} holding them all (each CSV
-     * is written to its file and to the ZIP in the same pass). Serve the files with
-     * {@link DataConnectorSimulator#putCustomFile} and {@link ContentSource#ofFile}. Same content rules as
-     * {@link #generateCsv} (tricky values, BOM, deterministic for a seed).
-     *
-     * @return file name → path, in name order
-     */
-    public static Map<String, Path> writeLargeExtract(Path dir, Map<String, Long> rowsPerTable, long seed,
-                                                      boolean tricky, boolean utf8Bom, String accountId,
-                                                      Instant createdAt) throws IOException {
-        Files.createDirectories(dir);
-        Random world = new Random(seed * 1_000_003L);
-        TableDefinition.RowContext idCtx = new TableDefinition.RowContext(world, 0, 0, false, null);
-        List<String> projects = new ArrayList<>();
-        List<String> users = new ArrayList<>();
-        List<String> companies = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            if (i < 50) {
-                projects.add(Tables.uuid(idCtx));
+    /** The ZIP's entries: every in-memory listed file (the readme under docs/), then the schema documents. */
+    private static Map<String, byte[]> zipEntries(Extract extract, Map<String, List<TableDefinition>> byGroup) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (Extract.Entry e : extract.entries()) {
+            byte[] b = e.content().bytes();
+            if (b != null && !e.name().equals(ZIP)) {
+                entries.put(e.name().equals(README) ? ZIP_README : e.name(), b);
             }
-            users.add(Tables.uuid(idCtx));
-            companies.add(Tables.uuid(idCtx));
         }
-        TableDefinition.World w = new TableDefinition.World(accountId, projects, users, companies);
-        Map<String, Path> files = new java.util.TreeMap<>();
-        Map<String, List<SchemaColumn>> schemas = new LinkedHashMap<>();
-        Path zipFile = dir.resolve(ZIP);
-        try (ZipOutputStream zos = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zipFile),
-                1 << 16), StandardCharsets.UTF_8)) {
-            zos.setLevel(6);
-            for (Map.Entry<String, Long> e : rowsPerTable.entrySet()) {
-                TableDefinition t = Tables.byName(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                        "Unknown table " + e.getKey() + " (built-in: "
-                        + Tables.all().stream().map(TableDefinition::name).toList() + ")"));
-                String name = t.name() + ".csv";
-                Path csv = dir.resolve(name);
-                ZipEntry ze = new ZipEntry(name);
-                ze.setTime(createdAt.toEpochMilli());
-                zos.putNextEntry(ze);
-                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
-                    OutputStream both = new OutputStream() {
-                        @Override
-                        public void write(int b) throws IOException {
-                            file.write(b);
-                            zos.write(b);
-                        }
-
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            file.write(b, off, len);
-                            zos.write(b, off, len);
-                        }
-                    };
-                    streamCsv(t, w, seed, tricky, utf8Bom, e.getValue(), both);
-                }
-                zos.closeEntry();
-                files.put(name, csv);
-                schemas.put(t.name(), t.columns());
-                byte[] schema = schemaJson(t.name(), t.serviceGroup(), t.columns());
-                files.put(schemaFileName(t.name()), writeEntry(dir, zos, schemaFileName(t.name()), schema, createdAt));
-            }
-            files.put(README, writeEntry(dir, zos, README, readme(schemas), createdAt));
-        }
-        files.put(ZIP, zipFile);
-        return files;
+        byGroup.forEach((g, ts) -> {
+            entries.put(schemaDocName(g, "html"), SchemaDocs.html(g, ts));
+            entries.put(schemaDocName(g, "json"), SchemaDocs.json(ts));
+        });
+        return entries;
     }
 
-    private static Path writeEntry(Path dir, ZipOutputStream zos, String name, byte[] content, Instant time)
-            throws IOException {
-        Path p = dir.resolve(name);
-        Files.write(p, content);
-        ZipEntry ze = new ZipEntry(name);
-        ze.setTime(time.toEpochMilli());
-        zos.putNextEntry(ze);
-        zos.write(content);
-        zos.closeEntry();
-        return p;
+    /** {@code docs/schemas/<group>.<format>}. */
+    public static String schemaDocName(String group, String format) {
+        return "docs/schemas/" + group + "." + format;
     }
 
-    /** One table's CSV, row by row into {@code out} (rows may exceed what fits in memory). */
-    private static void streamCsv(TableDefinition t, TableDefinition.World w, long seed, boolean tricky, boolean bom,
-                                  long rows, OutputStream out) throws IOException {
-        Random r = new Random(seed * 31 + t.name().hashCode());
-        StringBuilder sb = new StringBuilder(1 << 16);
-        if (bom) {
-            sb.append('\uFEFF');
+    /** The tables per service group (group order), each group's tables by name. */
+    static Map<String, List<TableDefinition>> byGroup(Collection<TableDefinition> tables) {
+        Map<String, List<TableDefinition>> out = new TreeMap<>();
+        for (TableDefinition t : tables) {
+            out.computeIfAbsent(t.serviceGroup(), g -> new ArrayList<>()).add(t);
         }
-        List<TableDefinition.Column> cols = t.generators();
-        for (int i = 0; i < cols.size(); i++) {
-            sb.append(i > 0 ? "," : "").append(cols.get(i).schema.name());
+        out.values().forEach(l -> l.sort(Comparator.comparing(TableDefinition::docName)));
+        return out;
+    }
+
+    private static List<SchemaColumn> overrideColumns(TableOverride o, TableDefinition t) {
+        if (o.columns() != null) {
+            return o.columns();
         }
-        sb.append('\n');
-        for (long row = 0; row < rows; row++) {
-            for (int i = 0; i < cols.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                appendField(sb, cols.get(i).gen.next(new TableDefinition.RowContext(r, (int) row, i, tricky, w)));
-            }
-            sb.append('\n');
-            if (sb.length() > 60_000) {
-                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                sb.setLength(0);
-            }
-        }
-        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        List<SchemaColumn> header = headerColumns(o.csv());
+        boolean same = header.stream().map(SchemaColumn::name).toList()
+                .equals(t.columns().stream().map(SchemaColumn::name).toList());
+        return same ? t.columns() : header;
+    }
+
+    /** A table only a test knows: group = the name up to the first '_' (the whole name when there is none). */
+    private static TableDefinition customTable(String name, TableOverride o) {
+        int us = name.indexOf('_');
+        String group = us > 0 ? name.substring(0, us) : name;
+        String doc = us > 0 ? name.substring(us + 1) : name;
+        List<SchemaColumn> cols = o.columns() != null ? o.columns() : headerColumns(o.csv());
+        return new TableDefinition(group, doc, "Custom table " + name + ".", cols, false);
     }
 
     private static List<SchemaColumn> headerColumns(String csv) {
@@ -239,135 +196,82 @@ public final class ExtractGenerator {
         }
         List<SchemaColumn> cols = new ArrayList<>();
         for (String h : header.split(",", -1)) {
-            cols.add(SchemaColumn.of(h.replace("\"", ""), Tables.STRING));
+            cols.add(SchemaColumn.of(h.replace("\"", ""), "string"));
         }
         return cols;
     }
 
     private static byte[] csvBytes(String csv, boolean bom) {
-        return ((bom ? "\uFEFF" : "") + csv).getBytes(StandardCharsets.UTF_8);
+        return ((bom && !csv.startsWith("\uFEFF") ? "\uFEFF" : "") + csv).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Generates a table's CSV: RFC 4180 quoting, a header row, LF line ends, "" = NULL. */
-    static byte[] generateCsv(TableDefinition t, TableDefinition.World w, Spec spec) {
-        Random r = new Random(spec.seed() * 31 + spec.ordinal() * 0x9E3779B97F4A7C15L + t.name().hashCode());
-        StringBuilder sb = new StringBuilder(spec.rows() * 200 + 256);
-        if (spec.utf8Bom()) {
-            sb.append('\uFEFF');
+    /**
+     * Writes a large extract to {@code dir} while generating it, never holding a table in memory: one
+     * {@code <group>_<table>.csv} per entry of {@code rowsPerTable} (catalogue table names, full catalogue, any row
+     * count), {@code metadata.csv}, {@code README.html} and {@code autodesk_data_extract.zip} holding them in the real
+     * layout (CSVs and metadata.csv at the root, docs/README.html, docs/schemas/&lt;group&gt;.html|json); each CSV is
+     * written to its file and to the ZIP in the same pass. Date-range tables hold rows of the day before
+     * {@code createdAt}. Serve the files with {@link DataConnectorSimulator#putCustomFile} and
+     * {@link ContentSource#ofFile}. Same value shapes as generated extracts; deterministic for a seed.
+     *
+     * @return listed file name → path, in name order (the schema documents are only inside the ZIP)
+     * @throws IllegalArgumentException naming the table when a name is not in the catalogue
+     */
+    public static Map<String, Path> writeLargeExtract(Path dir, Map<String, Long> rowsPerTable, long seed,
+                                                      boolean tricky, boolean utf8Bom, String accountId,
+                                                      Instant createdAt) throws IOException {
+        List<TableDefinition> tables = new ArrayList<>();
+        for (String name : rowsPerTable.keySet()) {
+            tables.add(TableCatalogue.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown table " + name + " (representative tables: " + TableCatalogue.representative().stream()
+                    .map(TableDefinition::name).toList() + ")")));
         }
-        List<TableDefinition.Column> cols = t.generators();
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(cols.get(i).schema.name());
-        }
-        sb.append('\n');
-        for (int row = 0; row < spec.rows(); row++) {
-            for (int i = 0; i < cols.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
+        Files.createDirectories(dir);
+        ExtractWorld world = ExtractWorld.create(new Random(seed * 1_000_003L), accountId, List.of(), 50, 10_000,
+                createdAt, DateWindow.of(null, null, createdAt));
+        Map<String, Path> files = new TreeMap<>();
+        Path zipFile = dir.resolve(ZIP);
+        try (ZipOutputStream zos = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zipFile),
+                1 << 16), StandardCharsets.UTF_8)) {
+            zos.setLevel(6);
+            for (TableDefinition t : tables) {
+                Path csv = dir.resolve(t.csvName());
+                java.util.zip.ZipEntry ze = new java.util.zip.ZipEntry(t.csvName());
+                ze.setTime(createdAt.toEpochMilli());
+                zos.putNextEntry(ze);
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
+                    CsvTableWriter.write(t, world, new Random(seed * 31 + t.name().hashCode()), tricky, utf8Bom,
+                            rowsPerTable.get(t.name()), new TeeOutputStream(file, zos));
                 }
-                String v = cols.get(i).gen.next(new TableDefinition.RowContext(r, row, i, spec.tricky(), w));
-                appendField(sb, v);
+                zos.closeEntry();
+                files.put(t.csvName(), csv);
             }
-            sb.append('\n');
+            Map<String, List<TableDefinition>> byGroup = byGroup(tables);
+            files.put(METADATA, writeEntry(dir, zos, METADATA, METADATA,
+                    SchemaDocs.metadata(createdAt, "US", utf8Bom), createdAt));
+            files.put(README, writeEntry(dir, zos, README, ZIP_README, SchemaDocs.readme(byGroup, createdAt),
+                    createdAt));
+            for (Map.Entry<String, List<TableDefinition>> g : byGroup.entrySet()) {
+                ExtractZip.put(zos, schemaDocName(g.getKey(), "html"), SchemaDocs.html(g.getKey(), g.getValue()),
+                        createdAt);
+                ExtractZip.put(zos, schemaDocName(g.getKey(), "json"), SchemaDocs.json(g.getValue()), createdAt);
+            }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        files.put(ZIP, zipFile);
+        return files;
     }
 
-    /** Appends one RFC 4180 field. */
+    private static Path writeEntry(Path dir, ZipOutputStream zos, String fileName, String entryName, byte[] content,
+                                   Instant time) throws IOException {
+        Path p = dir.resolve(fileName);
+        Files.write(p, content);
+        ExtractZip.put(zos, entryName, content, time);
+        return p;
+    }
+
+    /** Appends one RFC 4180 field (null or "" as nothing). */
     public static void appendField(StringBuilder sb, String v) {
-        if (v == null || v.isEmpty()) {
-            return;
-        }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || v.startsWith(" ") || v.endsWith(" ");
-        if (quote) {
-            sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(v);
-        }
-    }
-
-    static byte[] schemaJson(String table, String group, List<SchemaColumn> cols) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("table", table);
-        root.put("serviceGroup", group);
-        root.put("file", table + ".csv");
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (SchemaColumn c : cols) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("type", c.type());
-            m.put("nullable", c.nullable());
-            m.put("description", c.description());
-            list.add(m);
-        }
-        root.put("columns", list);
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] readme(Map<String, List<SchemaColumn>> schemas) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Data Connector extract</title></head>"
-                + "<body>\n<h1>Autodesk Data Connector extract (simulated)</h1>\n<ul>\n");
-        for (String t : schemas.keySet()) {
-            sb.append("<li><a href=\"#").append(t).append("\">").append(t).append(".csv</a></li>\n");
-        }
-        sb.append("</ul>\n");
-        for (Map.Entry<String, List<SchemaColumn>> e : schemas.entrySet()) {
-            sb.append("<h2 id=\"").append(e.getKey()).append("\">").append(e.getKey()).append("</h2>\n")
-                    .append("<table><tr><th>Column</th><th>Type</th><th>Nullable</th><th>Description</th></tr>\n");
-            for (SchemaColumn c : e.getValue()) {
-                sb.append("<tr><td>").append(html(c.name())).append("</td><td>").append(html(c.type()))
-                        .append("</td><td>").append(c.nullable()).append("</td><td>").append(html(c.description()))
-                        .append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
-        }
-        sb.append("</body></html>\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String html(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static byte[] zip(Extract extract, Map<String, byte[]> extraEntries, Instant time) {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        Set<String> names = new TreeSet<>();
-        try (ZipOutputStream zos = new ZipOutputStream(bos, StandardCharsets.UTF_8)) {
-            for (Extract.Entry e : extract.entries()) {
-                byte[] b = e.content().bytes();
-                if (b == null || e.name().equals(ZIP)) {
-                    continue; // streamed content is not packed
-                }
-                names.add(e.name());
-                ZipEntry ze = new ZipEntry(e.name());
-                ze.setTime(time.toEpochMilli());
-                zos.putNextEntry(ze);
-                zos.write(b);
-                zos.closeEntry();
-            }
-            for (Map.Entry<String, byte[]> e : extraEntries.entrySet()) {
-                if (!names.add(e.getKey())) {
-                    continue;
-                }
-                ZipEntry ze = new ZipEntry(e.getKey());
-                ze.setTime(time.toEpochMilli());
-                zos.putNextEntry(ze);
-                zos.write(e.getValue());
-                zos.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bos.toByteArray();
+        CsvTableWriter.appendField(sb, v);
     }
 
     /**
@@ -375,42 +279,29 @@ public final class ExtractGenerator {
      * header (when set) and the central directory. {@link java.util.zip.ZipInputStream} then fails on that entry.
      */
     public static byte[] corruptFirstCrc(byte[] zip) {
-        byte[] z = zip.clone();
-        ByteBuffer b = ByteBuffer.wrap(z).order(ByteOrder.LITTLE_ENDIAN);
-        int eocd = -1;
-        for (int i = z.length - 22; i >= 0; i--) {
-            if (b.getInt(i) == 0x06054b50) {
-                eocd = i;
-                break;
-            }
+        return ExtractZip.corruptFirstCrc(zip);
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
         }
-        if (eocd < 0) {
-            z[z.length / 2] ^= 0x5A;
-            return z;
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
         }
-        int cd = b.getInt(eocd + 16);
-        if (b.getInt(cd) != 0x02014b50) {
-            return z;
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
         }
-        int crc = b.getInt(cd + 16);
-        int csize = b.getInt(cd + 20);
-        int flags = b.getShort(cd + 8) & 0xffff;
-        int lho = b.getInt(cd + 42);
-        int bad = ~crc;
-        b.putInt(cd + 16, bad);
-        if (b.getInt(lho + 14) != 0) {
-            b.putInt(lho + 14, bad);
-        }
-        if ((flags & 0x08) != 0) {
-            int nameLen = b.getShort(lho + 26) & 0xffff;
-            int extraLen = b.getShort(lho + 28) & 0xffff;
-            int dd = lho + 30 + nameLen + extraLen + csize;
-            if (b.getInt(dd) == 0x08074b50) {
-                b.putInt(dd + 4, bad);
-            } else {
-                b.putInt(dd, bad);
-            }
-        }
-        return z;
     }
 }

@@ -36,6 +36,11 @@ final class HttpReply {
                 ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** A body of this content type, as given. */
+    static HttpReply bytes(int status, String contentType, byte[] body) {
+        return new HttpReply(status, contentType, body.clone(), Map.of());
+    }
+
     static HttpReply empty(int status) {
         return new HttpReply(status, null, null, Map.of());
     }

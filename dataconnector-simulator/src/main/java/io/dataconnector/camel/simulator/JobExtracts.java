@@ -47,7 +47,9 @@ final class JobExtracts {
             j.extract = ExtractGenerator.build(new ExtractGenerator.Spec(settings.seed, j.seq, settings.accountId,
                     j.projectIdList != null ? j.projectIdList : j.projectId != null ? List.of(j.projectId) : null,
                     j.serviceGroups, settings.rowsPerTable, settings.trickyValues, settings.utf8Bom,
-                    settings.extractTables, tables, files, j.extraZipEntries, j.completedAt));
+                    settings.extractTables, tables, files, j.extraZipEntries, j.completedAt,
+                    DateWindow.of(j.startDate, j.endDate, j.createdAt), settings.fullExtract, settings.region,
+                    settings.legacySchemaFiles));
         }
         return j.extract;
     }

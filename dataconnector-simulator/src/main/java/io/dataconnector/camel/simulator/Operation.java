@@ -17,10 +17,12 @@ public enum Operation {
     DOWNLOAD,
     /** POST /authentication/v2/token. */
     TOKEN,
+    /** GET /data-connector/v1/doc/schema?name=&lt;group&gt;&amp;format=html|json (public: no token needed). */
+    SCHEMA_DOC,
     UNKNOWN;
 
     /** True for the Data Connector API operations (the ones needing a bearer token). */
     public boolean isApi() {
-        return this != DOWNLOAD && this != TOKEN && this != UNKNOWN;
+        return this != DOWNLOAD && this != TOKEN && this != SCHEMA_DOC && this != UNKNOWN;
     }
 }

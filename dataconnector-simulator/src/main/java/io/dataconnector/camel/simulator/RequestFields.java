@@ -18,7 +18,9 @@ final class RequestFields {
     static final Set<String> SCHEDULE_INTERVALS = Set.of("ONE_TIME", "DAY", "WEEK", "MONTH", "YEAR");
     static final Set<String> SERVICE_GROUPS = Set.of("all", "activities", "admin", "assets", "checklists", "cost",
             "dailylogs", "forms", "iq", "issues", "locations", "markups", "meetingminutes", "photos", "relationships",
-            "reviews", "rfis", "schedule", "sheets", "submittals", "submittalsacc", "transmittals");
+            "reviews", "rfis", "schedule", "sheets", "submittals", "submittalsacc", "transmittals", "clashes",
+            "takeoff", "cdcadmin", "cdcv2admin", "cdcchecklists", "cdccost", "cdcforms", "cdcissues", "cdclocations",
+            "cdcmeetingminutes", "cdcrelationships", "cdcrfis", "cdcsubmittals", "cdctakeoff");
     static final Set<String> DATE_RANGES = Set.of("TODAY", "YESTERDAY", "PAST_7_DAYS", "MONTH_TO_DATE",
             "LAST_MONTH");
     static final Set<String> PROJECT_STATUSES = Set.of("all", "archived", "active");

@@ -28,9 +28,11 @@ final class SimulatorHttpHandler implements HttpHandler {
     private final StorageHandler storage;
     private final ApiGate gate;
     private final ApiRouter router;
+    private final SchemaDocApi schemaDocs;
 
     SimulatorHttpHandler(Clock clock, RequestRecorder recorder, SimulatorState state, Faults faults,
-                         TokenEndpoint tokenEndpoint, StorageHandler storage, ApiGate gate, ApiRouter router) {
+                         TokenEndpoint tokenEndpoint, StorageHandler storage, ApiGate gate, ApiRouter router,
+                         SchemaDocApi schemaDocs) {
         this.clock = clock;
         this.recorder = recorder;
         this.state = state;
@@ -39,6 +41,7 @@ final class SimulatorHttpHandler implements HttpHandler {
         this.storage = storage;
         this.gate = gate;
         this.router = router;
+        this.schemaDocs = schemaDocs;
     }
 
     @Override
@@ -66,6 +69,9 @@ final class SimulatorHttpHandler implements HttpHandler {
             switch (op) {
                 case TOKEN:
                     tokenEndpoint.answer(body, headers).writeTo(ex);
+                    return;
+                case SCHEMA_DOC:
+                    schemaDocs.answer(query).writeTo(ex);
                     return;
                 case DOWNLOAD:
                     storage.serve(ex, method, path, query, fault);

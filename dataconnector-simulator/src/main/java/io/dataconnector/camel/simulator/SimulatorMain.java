@@ -25,6 +25,7 @@ public final class SimulatorMain {
         Path extractDir = null;
         long seed = 42;
         boolean tricky = true;
+        boolean bom = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = null;
@@ -79,6 +80,19 @@ public final class SimulatorMain {
                     tricky = false;
                     b.trickyValues(false);
                     break;
+                case "--no-bom":
+                    bom = false;
+                    b.utf8Bom(false);
+                    break;
+                case "--full":
+                    b.fullExtract(true);
+                    break;
+                case "--legacy-schema-files":
+                    b.legacySchemaFiles(true);
+                    break;
+                case "--region":
+                    b.region(v != null ? v : args[++i]);
+                    break;
                 case "--project-id-list-as-array":
                     b.projectIdListAsString(false);
                     break;
@@ -111,7 +125,7 @@ public final class SimulatorMain {
             long t0 = System.nanoTime();
             java.util.Map<String, Path> files = ExtractGenerator.writeLargeExtract(
                     extractDir != null ? extractDir : Files.createTempDirectory("dc-sim-extract"), tableRows, seed,
-                    tricky, false, sim.accountId(), sim.clock().instant());
+                    tricky, bom, sim.accountId(), sim.clock().instant());
             sim.setExtractTables(new java.util.ArrayList<>(tableRows.keySet()));
             files.forEach((name, path) -> sim.putCustomFile(name, ContentSource.ofFile(path)));
             System.out.printf("Generated %s (%d bytes) in %.1f s%n", files.get(ExtractGenerator.ZIP),
@@ -162,6 +176,10 @@ public final class SimulatorMain {
                 "  --random-seed N          seed of ids and generated data (default 42)",
                 "  --rows N                 rows per generated table (default 25)",
                 "  --no-tricky              plain CSV values (no quotes/newlines/non-ASCII/t-f booleans)",
+                "  --no-bom                 CSVs without the UTF-8 BOM real extracts start with",
+                "  --full                   full extracts: about 300 tables (default: about 50 representative ones)",
+                "  --legacy-schema-files    also the invented schema_<table>.json files of earlier versions",
+                "  --region US|EMEA         region in metadata.csv (default US)",
                 "  --instant-jobs           new jobs complete at once",
                 "  --signed-url-ttl SECONDS signed URL lifetime (default 60)",
                 "  --job-quota N            jobs per 24 h per account (default 24; 0 = unlimited)",

@@ -29,4 +29,10 @@ final class SimulatorSettings {
     volatile boolean acceptAnyAccount;
     /** null = the tables of the request's service groups. */
     volatile List<String> extractTables;
+    /** About 300 tables (the full catalogue) instead of the representative ones. */
+    volatile boolean fullExtract;
+    /** Also the invented per-table schema_<table>.json files of earlier simulator versions. */
+    volatile boolean legacySchemaFiles;
+    /** metadata.csv's region: US or EMEA. */
+    volatile String region;
 }

@@ -1,77 +1,51 @@
 package io.dataconnector.camel.simulator;
 
 import java.util.List;
-import java.util.Random;
 
-/** A realistic extract table: its name ({@code <group>_<table>}), service group and columns. */
+/**
+ * One table of an extract as Autodesk documents it: its service group ({@code admin}), its name within the group
+ * ({@code users}, the heading and anchor in {@code docs/schemas/admin.html}), a description and its columns in
+ * ordinal order. The extract file is {@code <group>_<table>.csv} ({@code admin_users.csv}).
+ */
 public final class TableDefinition {
 
-    /** Produces one cell value; "" means NULL. */
-    @FunctionalInterface
-    interface ValueGen {
-        String next(RowContext ctx);
-    }
-
-    /** What a generator may use for one row. */
-    static final class RowContext {
-        final Random random;
-        final int row;
-        final int column;
-        final boolean tricky;
-        final World world;
-
-        RowContext(Random random, int row, int column, boolean tricky, World world) {
-            this.random = random;
-            this.row = row;
-            this.column = column;
-            this.tricky = tricky;
-            this.world = world;
-        }
-    }
-
-    /** Ids shared by all tables of one extract, so foreign keys line up. */
-    static final class World {
-        final String accountId;
-        final List<String> projectIds;
-        final List<String> userIds;
-        final List<String> companyIds;
-
-        World(String accountId, List<String> projectIds, List<String> userIds, List<String> companyIds) {
-            this.accountId = accountId;
-            this.projectIds = projectIds;
-            this.userIds = userIds;
-            this.companyIds = companyIds;
-        }
-    }
-
-    static final class Column {
-        final SchemaColumn schema;
-        final ValueGen gen;
-
-        Column(SchemaColumn schema, ValueGen gen) {
-            this.schema = schema;
-            this.gen = gen;
-        }
-    }
-
-    private final String name;
     private final String serviceGroup;
+    private final String docName;
     private final String description;
-    private final List<Column> columns;
+    private final List<SchemaColumn> columns;
+    private final boolean headerOnly;
 
-    TableDefinition(String name, String serviceGroup, String description, List<Column> columns) {
-        this.name = name;
+    /**
+     * @param headerOnly the table is always empty (a header-only CSV), as some real tables are
+     */
+    public TableDefinition(String serviceGroup, String docName, String description, List<SchemaColumn> columns,
+                           boolean headerOnly) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("Table " + serviceGroup + "_" + docName + " has no columns");
+        }
         this.serviceGroup = serviceGroup;
-        this.description = description;
+        this.docName = docName;
+        this.description = description == null ? "" : description;
         this.columns = List.copyOf(columns);
+        this.headerOnly = headerOnly;
     }
 
+    /** {@code <group>_<table>}, e.g. {@code activities_admin_activities}: the CSV's name without {@code .csv}. */
     public String name() {
-        return name;
+        return serviceGroup + "_" + docName;
+    }
+
+    public String csvName() {
+        return name() + ".csv";
     }
 
     public String serviceGroup() {
         return serviceGroup;
+    }
+
+    /** The table's name within its group's schema documentation, e.g. {@code admin_activities}. */
+    public String docName() {
+        return docName;
     }
 
     public String description() {
@@ -79,10 +53,24 @@ public final class TableDefinition {
     }
 
     public List<SchemaColumn> columns() {
-        return columns.stream().map(c -> c.schema).toList();
+        return columns;
     }
 
-    List<Column> generators() {
-        return columns;
+    public boolean headerOnly() {
+        return headerOnly;
+    }
+
+    /** True for the groups whose jobs hold only a date window: {@code activities} and the delta {@code cdc*} groups. */
+    public boolean dateRange() {
+        return isDateRangeGroup(serviceGroup);
+    }
+
+    public static boolean isDateRangeGroup(String group) {
+        return group.equals("activities") || group.startsWith("cdc");
+    }
+
+    /** The same table with other columns (e.g. a test's override). */
+    TableDefinition withColumns(List<SchemaColumn> cols) {
+        return new TableDefinition(serviceGroup, docName, description, cols, headerOnly);
     }
 }

@@ -9,11 +9,24 @@ final class CsvTestParser {
     private CsvTestParser() {
     }
 
+    /** Marks a quoted empty field ({@code ""}) in {@link #parseMarkingQuotedEmpty}. */
+    static final String QUOTED_EMPTY = "<quoted-empty>";
+
     static List<List<String>> parse(String s) {
+        return parse(s, false);
+    }
+
+    /** As {@link #parse(String)}, but a field written {@code ""} comes back as {@link #QUOTED_EMPTY}. */
+    static List<List<String>> parseMarkingQuotedEmpty(String s) {
+        return parse(s, true);
+    }
+
+    private static List<List<String>> parse(String s, boolean markQuotedEmpty) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder f = new StringBuilder();
         boolean quoted = false;
+        boolean wasQuoted = false;
         boolean any = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -30,14 +43,15 @@ final class CsvTestParser {
                 }
             } else if (c == '"') {
                 quoted = true;
+                wasQuoted = true;
                 any = true;
             } else if (c == ',') {
-                row.add(f.toString());
-                f.setLength(0);
+                row.add(field(f, wasQuoted, markQuotedEmpty));
+                wasQuoted = false;
                 any = true;
             } else if (c == '\n') {
-                row.add(f.toString());
-                f.setLength(0);
+                row.add(field(f, wasQuoted, markQuotedEmpty));
+                wasQuoted = false;
                 rows.add(row);
                 row = new ArrayList<>();
                 any = false;
@@ -47,9 +61,15 @@ final class CsvTestParser {
             }
         }
         if (any) {
-            row.add(f.toString());
+            row.add(field(f, wasQuoted, markQuotedEmpty));
             rows.add(row);
         }
         return rows;
+    }
+
+    private static String field(StringBuilder f, boolean wasQuoted, boolean markQuotedEmpty) {
+        String v = f.length() == 0 && wasQuoted && markQuotedEmpty ? QUOTED_EMPTY : f.toString();
+        f.setLength(0);
+        return v;
     }
 }

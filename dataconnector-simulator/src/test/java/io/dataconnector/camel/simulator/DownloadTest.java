@@ -27,9 +27,9 @@ class DownloadTest extends SimTestSupport {
         JsonNode listing = json(api("GET", "/jobs/" + job.id() + "/data-listing"));
         List<String> names = new ArrayList<>();
         listing.forEach(n -> names.add(n.get("name").asText()));
-        assertThat(names).contains("README.html", "autodesk_data_extract.zip", "admin_users.csv",
+        assertThat(names).contains("README.html", "autodesk_data_extract.zip", "metadata.csv", "admin_users.csv",
                 "admin_projects.csv", "admin_companies.csv", "issues_issues.csv", "rfis_rfis.csv",
-                "activities_admin_activities.csv", "schema_admin_users.json");
+                "activities_admin_activities.csv");
         assertThat(listing.get(0).fieldNames()).toIterable().containsExactly("name", "createdAt", "size");
 
         JsonNode url = json(api("GET", "/jobs/" + job.id() + "/data/admin_users.csv"));
@@ -54,7 +54,7 @@ class DownloadTest extends SimTestSupport {
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().length);
         assertThat(r.body()).isEqualTo(sim.jobFileBytes(job.id(), "admin_users.csv"));
         String csv = new String(r.body(), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("id,account_id,email,");
+        assertThat(csv).startsWith("\uFEFFid,autodesk_id,bim360_account_id,email,");
         RecordedRequest rec = sim.recordedRequests("GET", "^/storage/").get(0);
         assertThat(rec.hasHeader("authorization")).isFalse();
         assertThat(rec.operation()).isEqualTo(Operation.DOWNLOAD);
@@ -80,39 +80,38 @@ class DownloadTest extends SimTestSupport {
         SimJob job = sim.seedCompleteSuccessJob();
         byte[] zip = download(signedUrl(job.id(), "autodesk_data_extract.zip")).body();
         Map<String, byte[]> entries = unzip(zip);
-        List<String> expected = new ArrayList<>();
         for (ExtractFileInfo f : sim.jobFiles(job.id())) {
-            if (!f.name().endsWith(".zip")) {
-                expected.add(f.name());
+            if (f.name().endsWith(".csv")) {
+                assertThat(entries.get(f.name())).as(f.name()).isEqualTo(sim.jobFileBytes(job.id(), f.name()));
             }
         }
-        assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(entries.get("admin_users.csv")).isEqualTo(sim.jobFileBytes(job.id(), "admin_users.csv"));
-        JsonNode schema = JSON.readTree(entries.get("schema_admin_users.json"));
-        assertThat(schema.get("table").asText()).isEqualTo("admin_users");
-        assertThat(schema.get("columns").get(0).get("type").asText()).isEqualTo("string: UUID");
-        assertThat(new String(entries.get("README.html"), StandardCharsets.UTF_8)).contains("admin_users");
+        assertThat(entries).containsKeys("docs/README.html", "docs/schemas/admin.json", "docs/schemas/admin.html")
+                .doesNotContainKey("README.html");
+        JsonNode schema = JSON.readTree(entries.get("docs/schemas/admin.json"));
+        assertThat(schema.get("users").get("id").get("data_type").asText()).isEqualTo("string: UUID");
+        assertThat(new String(entries.get("docs/README.html"), StandardCharsets.UTF_8)).contains("admin_users");
     }
 
     @Test
     void csvIsRfc4180WithTrickyValuesAndDeterministic() throws Exception {
         start(DataConnectorSimulator.builder().instantJobs().rowsPerTable(40));
         SimJob job = sim.seedCompleteSuccessJob();
+        StringBuilder all = new StringBuilder();
         for (ExtractFileInfo f : sim.jobFiles(job.id())) {
-            if (!f.name().endsWith(".csv")) {
+            if (!f.name().endsWith(".csv") || f.name().equals("metadata.csv")) {
                 continue;
             }
-            String csv = new String(sim.jobFileBytes(job.id(), f.name()), StandardCharsets.UTF_8);
+            String csv = ExtractFixtures.text(sim.jobFileBytes(job.id(), f.name()));
+            all.append(csv);
             List<List<String>> rows = CsvTestParser.parse(csv);
-            assertThat(rows).hasSize(41);
+            assertThat(rows).as(f.name()).hasSize(f.name().equals("rfis_rfi_co_reviewers.csv") ? 1 : 41);
             int width = rows.get(0).size();
             assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(width));
         }
         String users = new String(sim.jobFileBytes(job.id(), "admin_users.csv"), StandardCharsets.UTF_8);
-        assertThat(users).contains("\"He said \"\"stop\"\" twice\"").contains(",t,").contains(" UTC")
-                .containsAnyOf("Zürich", "東京");
-        String all = new String(sim.jobFileBytes(job.id(), "issues_issues.csv"), StandardCharsets.UTF_8);
-        assertThat(all).contains(",\"first line\nsecond line\"").contains(",,");
+        assertThat(users).contains(",t,").contains(" UTC").containsAnyOf("Zürich", "東京");
+        assertThat(all).contains("\"He said \"\"stop\"\" twice\"").contains("\"first line\nsecond line\"")
+                .contains(",,").contains(",\"\",");
         // same seed, same content
         try (DataConnectorSimulator other = DataConnectorSimulator.builder().clock(clock).instantJobs()
                 .rowsPerTable(40).build().start()) {
@@ -122,17 +121,9 @@ class DownloadTest extends SimTestSupport {
         }
         sim.setTrickyValues(false);
         String plain = new String(sim.jobFileBytes(job.id(), "admin_users.csv"), StandardCharsets.UTF_8);
-        assertThat(plain).doesNotContain("\"").doesNotContain(" UTC").contains(",true,");
-    }
-
-    @Test
-    void serviceGroupsChooseTables() {
-        startDefault();
-        String reqId = json(api("POST", "/requests", ONE_TIME_BODY.replace("\"admin\",\"issues\"", "\"rfis\"")))
-                .get("id").asText();
-        String jobId = sim.jobsOf(reqId).get(0).id();
-        assertThat(sim.jobFiles(jobId)).extracting(ExtractFileInfo::name).containsExactly("README.html",
-                "autodesk_data_extract.zip", "rfis_rfis.csv", "schema_rfis_rfis.json");
+        assertThat(plain).doesNotContain("\r").doesNotContain(",\"\",").containsAnyOf(",true,", ",false,");
+        sim.setUtf8Bom(false);
+        assertThat(sim.jobFileBytes(job.id(), "admin_users.csv")[0]).isEqualTo((byte) 'i');
     }
 
     @Test
@@ -145,9 +136,10 @@ class DownloadTest extends SimTestSupport {
         long big = 8L * 1024 * 1024 + 13;
         sim.putJobFile(job.id(), "big_table.csv", ContentSource.generated(big));
         sim.putZipEntry(job.id(), "../../evil.csv", "x".getBytes(StandardCharsets.UTF_8));
+        sim.putJobTable(job.id(), "custom_drift", "id,new_col\n3,t\n", null);
 
         assertThat(new String(download(signedUrl(job.id(), "admin_users.csv")).body(), StandardCharsets.UTF_8))
-                .isEqualTo("id,name\n1,\"a,b\"\n");
+                .isEqualTo("\uFEFFid,name\n1,\"a,b\"\n");
         JsonNode listing = json(api("GET", "/jobs/" + job.id() + "/data-listing"));
         long listed = 0;
         for (JsonNode n : listing) {
@@ -172,10 +164,14 @@ class DownloadTest extends SimTestSupport {
         assertThat(n).isEqualTo(big);
 
         Map<String, byte[]> zip = unzip(download(signedUrl(job.id(), "autodesk_data_extract.zip")).body());
-        assertThat(zip).containsKeys("extra.txt", "../../evil.csv", "admin_users.csv", "schema_admin_users.json")
-                .doesNotContainKey("big_table.csv");
-        assertThat(JSON.readTree(zip.get("schema_admin_users.json")).get("columns").get(0).get("type").asText())
-                .isEqualTo("number");
+        assertThat(zip).containsKeys("extra.txt", "../../evil.csv", "admin_users.csv", "custom_drift.csv",
+                "docs/schemas/admin.json", "docs/schemas/custom.json").doesNotContainKey("big_table.csv");
+        JsonNode users = JSON.readTree(zip.get("docs/schemas/admin.json")).get("users");
+        assertThat(users.get("id").get("data_type").asText()).isEqualTo("number");
+        assertThat(users.fieldNames()).toIterable().containsExactly("id", "name");
+        JsonNode drift = JSON.readTree(zip.get("docs/schemas/custom.json")).get("drift");
+        assertThat(drift.fieldNames()).toIterable().containsExactly("id", "new_col");
+        assertThat(drift.get("new_col").get("data_type").asText()).isEqualTo("string");
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws Exception {
