@@ -184,7 +184,9 @@ public class DataConnectorConfiguration implements Cloneable {
     private long requestTimeout = 120000;
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "How many times a call answered 429, 503 or 500 (or failing on I/O) is retried.")
+              description = "How many times a call answered 429, 500, 502, 503 or 504 (or failing on I/O) is retried."
+                            + " createRequest is never re-sent blindly after an ambiguous failure (500, 502, 504, or"
+                            + " the connection lost once sent): the newest requests are searched for it first.")
     private int maxRetries = 4;
 
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
@@ -192,7 +194,8 @@ public class DataConnectorConfiguration implements Cloneable {
     private long retryDelay = 1000;
 
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "Upper bound of a single back-off wait, including one asked for by Retry-After.")
+              description = "Upper bound of a single back-off wait. A Retry-After asking for longer fails the call at"
+                            + " once (the error gives the status, the API text and the wait) instead of sleeping.")
     private long maxRetryDelay = 60000;
 
     @UriParam(label = "advanced", defaultValue = "60",

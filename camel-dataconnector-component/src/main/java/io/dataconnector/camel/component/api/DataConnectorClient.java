@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +58,28 @@ public class DataConnectorClient {
 
     // --- requests ---------------------------------------------------------------------------------------------------
 
+    /**
+     * Creates a data request; never sends it twice blindly. A POST is not idempotent: after an ambiguous failure (HTTP
+     * 500/502/504, or the connection lost once the request was sent) the request may exist, so the recent requests
+     * are searched for it first (see {@link CreateRequestRecovery}).
+     *
+     * @throws DataConnectorException when the API refuses the request, or when it may exist but cannot be confirmed
+     */
     public DataRequest createRequest(String accountId, DataRequest request) {
-        return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
-                request, in -> DataConnectorJson.read(in, DataRequest.class));
+        return new CreateRequestRecovery(this, Clock.systemUTC()).create(accountId, request);
     }
 
+    /** One POST of a data request; an ambiguous failure ends in {@link AmbiguousOutcomeException}, never a resend. */
+    DataRequest createRequestOnce(String accountId, DataRequest request) {
+        return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
+                request, in -> DataConnectorJson.read(in, DataRequest.class), false);
+    }
+
+    /** A page of data requests; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<DataRequest> listRequests(String accountId, ListQuery query) {
-        return call("listRequests", ids(accountId, null, null), "GET", path(accountId, "requests") + q(query),
-                null, in -> DataConnectorJson.readPage(in, DataRequest.class));
+        String resource = ids(accountId, null, null);
+        return call("listRequests", resource, "GET", path(accountId, "requests") + q(query),
+                null, in -> DataConnectorJson.readPage(in, DataRequest.class, skipped("listRequests", resource)));
     }
 
     public DataRequest getRequest(String accountId, String requestId) {
@@ -82,17 +97,21 @@ public class DataConnectorClient {
                 null, in -> null);
     }
 
+    /** A page of a data request's jobs; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<Job> listRequestJobs(String accountId, String requestId, ListQuery query) {
-        return call("listRequestJobs", ids(accountId, requestId, null), "GET",
+        String resource = ids(accountId, requestId, null);
+        return call("listRequestJobs", resource, "GET",
                 path(accountId, "requests", requestId, "jobs") + q(query), null,
-                in -> DataConnectorJson.readPage(in, Job.class));
+                in -> DataConnectorJson.readPage(in, Job.class, skipped("listRequestJobs", resource)));
     }
 
     // --- jobs -------------------------------------------------------------------------------------------------------
 
+    /** A page of the account's jobs; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<Job> listJobs(String accountId, ListQuery query) {
-        return call("listJobs", ids(accountId, null, null), "GET", path(accountId, "jobs") + q(query), null,
-                in -> DataConnectorJson.readPage(in, Job.class));
+        String resource = ids(accountId, null, null);
+        return call("listJobs", resource, "GET", path(accountId, "jobs") + q(query), null,
+                in -> DataConnectorJson.readPage(in, Job.class, skipped("listJobs", resource)));
     }
 
     public Job getJob(String accountId, String jobId) {
@@ -124,7 +143,7 @@ public class DataConnectorClient {
     public Download download(String jobId, SignedUrl signedUrl) {
         String resource = "jobId=" + jobId + ", file=" + signedUrl.getName();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
-        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false);
+        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, true);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         return new Download(response.body(), signedUrl.getName(), length);
     }
@@ -166,8 +185,18 @@ public class DataConnectorClient {
 
     // --- plumbing ---------------------------------------------------------------------------------------------------
 
+    private static DataConnectorJson.UnreadableRecord skipped(String operation, String resource) {
+        return (index, id, problem) -> LOG.warn("Data Connector {} ({}): skipped unreadable record #{}{}: {}",
+                operation, resource, index, id == null ? "" : " (id " + id + ")", problem);
+    }
+
     private <T> T call(String operation, String resource, String method, String url, Object body,
                        JsonReader<T> reader) {
+        return call(operation, resource, method, url, body, reader, true);
+    }
+
+    private <T> T call(String operation, String resource, String method, String url, Object body,
+                       JsonReader<T> reader, boolean idempotent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -175,7 +204,7 @@ public class DataConnectorClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<InputStream> response = send(operation, resource, request, true);
+        HttpResponse<InputStream> response = send(operation, resource, request, true, idempotent);
         try (InputStream in = response.body()) {
             return response.statusCode() == 204 ? null : reader.read(in);
         } catch (IOException e) {
@@ -184,12 +213,17 @@ public class DataConnectorClient {
         }
     }
 
+    /**
+     * Sends with the budget, the token and bounded retries. A call that is not {@code idempotent} is never re-sent
+     * once the server may have acted on it: an ambiguous failure ends in {@link AmbiguousOutcomeException}.
+     */
     private HttpResponse<InputStream> send(String operation, String resource, HttpRequest.Builder request,
-                                           boolean authenticated) {
+                                           boolean authenticated, boolean idempotent) {
         boolean tokenRefreshed = false;
         int retries = 0;
         while (true) {
             String token = null;
+            boolean sending = false;
             HttpResponse<InputStream> response;
             try {
                 if (authenticated) {
@@ -197,11 +231,17 @@ public class DataConnectorClient {
                     token = accessToken(operation, resource);
                     request.setHeader("Authorization", "Bearer " + token);
                 }
+                sending = true;
                 response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DataConnectorException(0, operation, resource, "interrupted", e);
             } catch (IOException e) {
+                String what = "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token);
+                if (!idempotent && sending && !neverSent(e)) {
+                    throw new AmbiguousOutcomeException(0, operation, resource,
+                            "the connection was lost after the request was sent (" + what + ")", e);
+                }
                 // a refused certificate stays refused: retrying a failed handshake only delays the error
                 if (retries < retryPolicy.maxRetries() && !(e instanceof SSLHandshakeException)) {
                     retries++;
@@ -211,34 +251,52 @@ public class DataConnectorClient {
                     pause(wait, operation, resource);
                     continue;
                 }
-                throw new DataConnectorException(0, operation, resource,
-                        "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token), e);
+                throw new DataConnectorException(0, operation, resource, what, e);
             }
 
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response;
             }
-            String error = readError(response, token);
+            String error = ApiErrorText.of(readError(response, token));
             if (status == 401 && authenticated && !tokenRefreshed && tokens.invalidate(token)) {
                 tokenRefreshed = true;
                 LOG.info("Data Connector {} ({}) answered 401; refreshing the access token and retrying once",
                         operation, resource);
                 continue;
             }
-            if (RetryPolicy.isRetryable(status) && retries < retryPolicy.maxRetries()) {
-                retries++;
-                Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"), Instant.now());
-                LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource, status,
-                        retries, retryPolicy.maxRetries(), wait.toMillis());
-                pause(wait, operation, resource);
-                continue;
+            if (!idempotent && RetryPolicy.isAmbiguous(status)) {
+                throw new AmbiguousOutcomeException(status, operation, resource, error, null);
+            }
+            if (RetryPolicy.isRetryable(status)) {
+                java.util.Optional<Duration> asked = retryPolicy.retryAfter(
+                        response.headers().firstValue("Retry-After"), Instant.now());
+                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxDelay()) > 0) {
+                    throw new DataConnectorException(status, operation, resource, (error.isEmpty() ? "" : error + "; ")
+                            + "the API asks to wait " + asked.get().toSeconds() + " s (Retry-After) before retrying,"
+                            + " more than maxRetryDelay (" + retryPolicy.maxDelay().toSeconds() + " s): not retried");
+                }
+                if (retries < retryPolicy.maxRetries()) {
+                    retries++;
+                    Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"),
+                            Instant.now());
+                    LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource,
+                            status, retries, retryPolicy.maxRetries(), wait.toMillis());
+                    pause(wait, operation, resource);
+                    continue;
+                }
             }
             if (!authenticated && status == 403) {
                 error = "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error);
             }
             throw new DataConnectorException(status, operation, resource, error);
         }
+    }
+
+    /** Failures that happen before a request leaves: connecting, the TLS handshake. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException
+               || e instanceof SSLHandshakeException;
     }
 
     /**
