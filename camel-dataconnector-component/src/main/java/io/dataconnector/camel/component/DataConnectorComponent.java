@@ -31,7 +31,11 @@ public class DataConnectorComponent extends DefaultComponent implements SSLConte
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DataConnectorConfiguration endpointConfiguration = configuration.copy();
-        endpointConfiguration.setOperation(remaining);
+        try {
+            endpointConfiguration.setOperation(DataConnectorOperation.of(remaining));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (endpoint dataconnector:" + remaining + ")", e);
+        }
         DataConnectorEndpoint endpoint = new DataConnectorEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {

@@ -26,11 +26,10 @@ public class DataConnectorConfiguration implements Cloneable {
     public static final long DEFAULT_LOOK_BACK = 7L * 24 * 60 * 60 * 1000;
     public static final String DEFAULT_PROCESSOR_NAME = "dataconnector-jobs";
 
-    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer.",
-             enums = "createRequest,listRequests,getRequest,updateRequest,deleteRequest,listRequestJobs,listJobs,getJob,"
-                     + "cancelJob,listJobFiles,getJobFileUrl,downloadJobFile,jobs")
+    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer. Checked when"
+                           + " the endpoint is created: an unknown name fails the route's start, listing the valid ones.")
     @Metadata(required = true)
-    private String operation;
+    private DataConnectorOperation operation;
 
     @UriParam(description = "The account id (the ACC / BIM 360 hub id without its `b.` prefix).")
     @Metadata(required = true)
@@ -208,11 +207,11 @@ public class DataConnectorConfiguration implements Cloneable {
     @UriParam(label = "proxy", description = "HTTP proxy port.")
     private Integer proxyPort;
 
-    public String getOperation() {
+    public DataConnectorOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(DataConnectorOperation operation) {
         this.operation = operation;
     }
 

@@ -15,6 +15,8 @@ import io.dataconnector.camel.component.model.Page;
 import io.dataconnector.camel.component.model.SignedUrl;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -40,7 +42,7 @@ public class DataConnectorProducer extends DefaultProducer {
 
         switch (operation(in)) {
             case createRequest -> {
-                DataRequest request = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequest request = dataRequest(in);
                 DataRequestValidator.validateForCreate(request);
                 DataRequest created = client.createRequest(accountId, request);
                 in.setHeader(DataConnectorConstants.REQUEST_ID, created.getId());
@@ -50,7 +52,7 @@ public class DataConnectorProducer extends DefaultProducer {
             case getRequest -> in.setBody(client.getRequest(accountId, requestId(in, config)));
             case updateRequest -> {
                 String requestId = requestId(in, config);
-                DataRequest changes = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequest changes = dataRequest(in);
                 DataRequestValidator.validateForUpdate(changes);
                 in.setBody(client.updateRequest(accountId, requestId, changes));
             }
@@ -90,6 +92,27 @@ public class DataConnectorProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * The body as a {@link DataRequest}, through Camel's type converters ({@link DataRequestConverter} reads a Map,
+     * JSON text, bytes or a stream); a conversion error keeps its own message naming the field.
+     */
+    private static DataRequest dataRequest(Message in) {
+        Object body = in.getBody();
+        if (body == null || body instanceof DataRequest) {
+            return DataConnectorJson.toDataRequest(body);
+        }
+        try {
+            DataRequest request = in.getExchange().getContext().getTypeConverter()
+                    .mandatoryConvertTo(DataRequest.class, in.getExchange(), body);
+            return request;
+        } catch (TypeConversionException | NoTypeConversionAvailableException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            return DataConnectorJson.toDataRequest(body);
+        }
+    }
+
     private <T> void list(Message in, ListQuery query, Function<ListQuery, Page<T>> pageReader) {
         Page<T> page = getEndpoint().getConfiguration().isPaginate()
                 ? DataConnectorClient.readAllPages(query, pageReader)
@@ -103,14 +126,14 @@ public class DataConnectorProducer extends DefaultProducer {
 
     private DataConnectorOperation operation(Message in) {
         Object header = in.getHeader(DataConnectorConstants.OPERATION);
-        String name = header != null ? header.toString() : getEndpoint().getConfiguration().getOperation();
-        try {
-            return DataConnectorOperation.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown Data Connector operation '" + name + "'; expected one of "
-                                               + List.of(DataConnectorOperation.values()),
-                    e);
+        DataConnectorOperation operation = header == null ? getEndpoint().getConfiguration().getOperation()
+                : header instanceof DataConnectorOperation named ? named : DataConnectorOperation.of(header.toString());
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("dataconnector:" + operation + " is a consumer, not an operation a"
+                                               + " producer can invoke; valid operations: "
+                                               + DataConnectorOperation.validNames());
         }
+        return operation;
     }
 
     private static ListQuery query(Message in, DataConnectorConfiguration config, String projectId) {
