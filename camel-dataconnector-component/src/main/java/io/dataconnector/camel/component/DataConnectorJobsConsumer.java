@@ -50,6 +50,7 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository repository;
     private boolean ownsRepository;
     private Clock clock = Clock.systemUTC();
+    private HealthCheckRegistration healthCheck;
 
     public DataConnectorJobsConsumer(DataConnectorEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -100,10 +101,17 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         }
         ServiceHelper.startService(repository);
         super.doStart();
+        healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
+                new DataConnectorApiHealthCheck(getEndpoint(), "dataconnector-consumer-" + getRouteId()),
+                getEndpoint().getComponent().isHealthCheckConsumerEnabled());
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
         super.doStop();
         if (ownsRepository) {
             ServiceHelper.stopService(repository);

@@ -24,8 +24,29 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class DataConnectorProducer extends DefaultProducer {
 
+    private HealthCheckRegistration healthCheck;
+
     public DataConnectorProducer(DataConnectorEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        DataConnectorEndpoint endpoint = getEndpoint();
+        healthCheck = HealthCheckRegistration.register(endpoint.getCamelContext(),
+                new DataConnectorApiHealthCheck(endpoint, "dataconnector-producer-" + endpoint.getConfiguration()
+                        .getOperation() + "-" + endpoint.getConfiguration().getAccountId()),
+                endpoint.getComponent().isHealthCheckProducerEnabled());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

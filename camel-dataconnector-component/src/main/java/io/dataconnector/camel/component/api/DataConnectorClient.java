@@ -72,7 +72,7 @@ public class DataConnectorClient {
     /** One POST of a data request; an ambiguous failure ends in {@link AmbiguousOutcomeException}, never a resend. */
     DataRequest createRequestOnce(String accountId, DataRequest request) {
         return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
-                request, in -> DataConnectorJson.read(in, DataRequest.class), false);
+                request, in -> DataConnectorJson.read(in, DataRequest.class), CallKind.CREATE);
     }
 
     /** A page of data requests; a record that cannot be read is left out and logged (WARN, one line). */
@@ -123,6 +123,16 @@ public class DataConnectorClient {
         call("cancelJob", ids(accountId, null, jobId), "DELETE", path(accountId, "jobs", jobId), null, in -> null);
     }
 
+    /**
+     * A health probe: obtains a token and lists one job, without retrying, so the answer is the API's state now.
+     *
+     * @throws DataConnectorException when no token is obtained or the API does not answer 2xx
+     */
+    public void ping(String accountId) {
+        call("ping", ids(accountId, null, null), "GET", path(accountId, "jobs") + "?limit=1", null, in -> null,
+                CallKind.PROBE);
+    }
+
     // --- data -------------------------------------------------------------------------------------------------------
 
     public List<ExtractFile> listJobFiles(String accountId, String jobId) {
@@ -143,7 +153,7 @@ public class DataConnectorClient {
     public Download download(String jobId, SignedUrl signedUrl) {
         String resource = "jobId=" + jobId + ", file=" + signedUrl.getName();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
-        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, true);
+        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, CallKind.IDEMPOTENT);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         return new Download(response.body(), signedUrl.getName(), length);
     }
@@ -192,11 +202,11 @@ public class DataConnectorClient {
 
     private <T> T call(String operation, String resource, String method, String url, Object body,
                        JsonReader<T> reader) {
-        return call(operation, resource, method, url, body, reader, true);
+        return call(operation, resource, method, url, body, reader, CallKind.IDEMPOTENT);
     }
 
     private <T> T call(String operation, String resource, String method, String url, Object body,
-                       JsonReader<T> reader, boolean idempotent) {
+                       JsonReader<T> reader, CallKind kind) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -204,7 +214,7 @@ public class DataConnectorClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<InputStream> response = send(operation, resource, request, true, idempotent);
+        HttpResponse<InputStream> response = send(operation, resource, request, true, kind);
         try (InputStream in = response.body()) {
             return response.statusCode() == 204 ? null : reader.read(in);
         } catch (IOException e) {
@@ -213,12 +223,24 @@ public class DataConnectorClient {
         }
     }
 
+    /** How a call may be repeated. */
+    private enum CallKind {
+        /** Retried on 429/5xx and I/O failures. */
+        IDEMPOTENT,
+        /** Retried only when the server surely did not act (429, 503, not connected). */
+        CREATE,
+        /** Never retried: a health probe reports the state as it is. */
+        PROBE
+    }
+
     /**
-     * Sends with the budget, the token and bounded retries. A call that is not {@code idempotent} is never re-sent
-     * once the server may have acted on it: an ambiguous failure ends in {@link AmbiguousOutcomeException}.
+     * Sends with the budget, the token and bounded retries. A {@link CallKind#CREATE} call is never re-sent once the
+     * server may have acted on it: an ambiguous failure ends in {@link AmbiguousOutcomeException}.
      */
     private HttpResponse<InputStream> send(String operation, String resource, HttpRequest.Builder request,
-                                           boolean authenticated, boolean idempotent) {
+                                           boolean authenticated, CallKind kind) {
+        boolean idempotent = kind != CallKind.CREATE;
+        int maxRetries = kind == CallKind.PROBE ? 0 : retryPolicy.maxRetries();
         boolean tokenRefreshed = false;
         int retries = 0;
         while (true) {
@@ -243,11 +265,11 @@ public class DataConnectorClient {
                             "the connection was lost after the request was sent (" + what + ")", e);
                 }
                 // a refused certificate stays refused: retrying a failed handshake only delays the error
-                if (retries < retryPolicy.maxRetries() && !(e instanceof SSLHandshakeException)) {
+                if (retries < maxRetries && !(e instanceof SSLHandshakeException)) {
                     retries++;
                     Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
                     LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
-                            e.getClass().getSimpleName(), retries, retryPolicy.maxRetries(), wait.toMillis());
+                            e.getClass().getSimpleName(), retries, maxRetries, wait.toMillis());
                     pause(wait, operation, resource);
                     continue;
                 }
@@ -276,12 +298,12 @@ public class DataConnectorClient {
                             + "the API asks to wait " + asked.get().toSeconds() + " s (Retry-After) before retrying,"
                             + " more than maxRetryDelay (" + retryPolicy.maxDelay().toSeconds() + " s): not retried");
                 }
-                if (retries < retryPolicy.maxRetries()) {
+                if (retries < maxRetries) {
                     retries++;
                     Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"),
                             Instant.now());
                     LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource,
-                            status, retries, retryPolicy.maxRetries(), wait.toMillis());
+                            status, retries, maxRetries, wait.toMillis());
                     pause(wait, operation, resource);
                     continue;
                 }
