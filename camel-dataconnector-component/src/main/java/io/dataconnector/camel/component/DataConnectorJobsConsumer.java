@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * (an insert that loses to another consumer or to the callback receiver means "skip"); it is removed again when the
  * exchange fails, so the next poll retries it, and kept when the exchange succeeds. After {@code maxAttempts} failed
  * attempts the job is logged at WARN and kept in the repository (skipped).
+ * <p>
+ * Failures outside an exchange (a poll that cannot list jobs, an idempotent repository that fails) go to
+ * {@link #getExceptionHandler()}: logged by default, or, with {@code bridgeErrorHandler=true}, handed to the route's
+ * error handler as an exchange carrying the exception.
  */
 public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
 
@@ -208,8 +212,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         try {
             return !repository.contains(job.getId());
         } catch (RuntimeException e) {
-            LOG.warn("Cannot check job {} in the idempotent repository; it is not emitted this poll: {}", job.getId(),
-                    e.getMessage());
+            getExceptionHandler().handleException("Cannot check job " + job.getId()
+                                                  + " in the idempotent repository; it is not emitted this poll", e);
             return false;
         }
     }
@@ -286,8 +290,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                 failedAttempts.remove(jobId);
                 LOG.debug("Job {} processed; it stays marked in the idempotent repository", jobId);
             } catch (RuntimeException e) {
-                LOG.warn("Job {} was processed but confirming it in the idempotent repository failed: {}", jobId,
-                        e.getMessage());
+                getExceptionHandler().handleException("Job " + jobId + " was processed but confirming it in the"
+                                                      + " idempotent repository failed", e);
             } finally {
                 inFlight.remove(jobId);
             }
@@ -313,8 +317,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                     repository.remove(jobId);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Job {}: updating the idempotent repository after a failed exchange failed: {}", jobId,
-                        e.getMessage());
+                getExceptionHandler().handleException("Job " + jobId + ": updating the idempotent repository after a"
+                                                      + " failed exchange failed", e);
             } finally {
                 inFlight.remove(jobId);
             }

@@ -1,5 +1,6 @@
 package io.dataconnector.camel.component.api;
 
+import org.apache.camel.spi.HttpResponseAware;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * with no underlying cause) carries no stack trace, so logs show that line alone; with DEBUG enabled for this class
  * it does.
  */
-public class DataConnectorException extends RuntimeException {
+public class DataConnectorException extends RuntimeException implements HttpResponseAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataConnectorException.class);
 
@@ -53,6 +54,30 @@ public class DataConnectorException extends RuntimeException {
             sb.append(": ").append(apiError.replaceAll("\\s+", " ").trim());
         }
         return sb.toString();
+    }
+
+    /** The HTTP status (Camel's consumer health check reports it), or 0 when no response was received. */
+    @Override
+    public int getHttpResponseCode() {
+        return statusCode;
+    }
+
+    /** The status is fixed when the exception is created; this does nothing. */
+    @Override
+    public void setHttpResponseCode(int code) {
+        // immutable
+    }
+
+    /** The API's error text as the status text. */
+    @Override
+    public String getHttpResponseStatus() {
+        return apiError;
+    }
+
+    /** The text is fixed when the exception is created; this does nothing. */
+    @Override
+    public void setHttpResponseStatus(String status) {
+        // immutable
     }
 
     /** The HTTP status, or 0 when no response was received (I/O failure, timeout). */
