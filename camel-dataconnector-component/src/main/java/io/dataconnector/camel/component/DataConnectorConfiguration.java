@@ -201,6 +201,12 @@ public class DataConnectorConfiguration implements Cloneable {
               description = "Client-side budget of API calls per minute (the API allows 60 per client id).")
     private int callsPerMinute = 60;
 
+    @UriParam(label = "producer", defaultValue = "24",
+              description = "Jobs the account may create per rolling 24 hours (the API's quota is 24). Before"
+                            + " createRequest one page of the account's jobs is read (one API call) and the request is"
+                            + " refused when it would spawn one job too many; 0 turns the check off.")
+    private int dailyJobQuota = 24;
+
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
 
@@ -501,6 +507,14 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setCallsPerMinute(int callsPerMinute) {
         this.callsPerMinute = callsPerMinute;
+    }
+
+    public int getDailyJobQuota() {
+        return dailyJobQuota;
+    }
+
+    public void setDailyJobQuota(int dailyJobQuota) {
+        this.dailyJobQuota = dailyJobQuota;
     }
 
     public String getProxyHost() {

@@ -1,12 +1,15 @@
 package io.dataconnector.camel.component;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.dataconnector.camel.component.api.DataConnectorClient;
+import io.dataconnector.camel.component.api.DataConnectorException;
 import io.dataconnector.camel.component.api.Download;
+import io.dataconnector.camel.component.api.JobQuota;
 import io.dataconnector.camel.component.api.ListQuery;
 import io.dataconnector.camel.component.model.DataConnectorJson;
 import io.dataconnector.camel.component.model.DataRequest;
@@ -65,6 +68,7 @@ public class DataConnectorProducer extends DefaultProducer {
             case createRequest -> {
                 DataRequest request = dataRequest(in);
                 DataRequestValidator.validateForCreate(request);
+                checkJobQuota(client, accountId, config.getDailyJobQuota());
                 DataRequest created = client.createRequest(accountId, request);
                 in.setHeader(DataConnectorConstants.REQUEST_ID, created.getId());
                 in.setBody(created);
@@ -110,6 +114,23 @@ public class DataConnectorProducer extends DefaultProducer {
                 in.setBody(download);
             }
             default -> throw new IllegalArgumentException("Unsupported Data Connector operation: " + operation(in));
+        }
+    }
+
+    /**
+     * Refuses a createRequest that would spawn more jobs than the account's quota allows in 24 hours: past the quota
+     * the API answers 429 and the job is lost anyway, after costing a call.
+     */
+    private static void checkJobQuota(DataConnectorClient client, String accountId, int quota) {
+        if (quota <= 0) {
+            return;
+        }
+        JobQuota.Usage usage = JobQuota.usage(client, accountId, Instant.now());
+        if (usage.count() >= quota) {
+            throw new DataConnectorException(0, "createRequest", "accountId=" + accountId,
+                    "refused before sending: " + usage.count() + " jobs were created in the last 24 h and the quota"
+                    + " is " + quota + " per account, so the new data request's job would exceed it; one more fits at "
+                    + usage.freeAt(quota) + " (option dailyJobQuota, 0 = no check)");
         }
     }
 
