@@ -55,6 +55,9 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     private boolean ownsRepository;
     private Clock clock = Clock.systemUTC();
     private HealthCheckRegistration healthCheck;
+    private volatile Instant lastPollAt;
+    private final java.util.concurrent.atomic.AtomicLong jobsSeen = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong jobsClaimed = new java.util.concurrent.atomic.AtomicLong();
 
     public DataConnectorJobsConsumer(DataConnectorEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -140,7 +143,9 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        lastPollAt = clock.instant();
         List<Job> eligible = eligibleJobs();
+        jobsSeen.addAndGet(eligible.size());
         int max = getMaxMessagesPerPoll();
         if (max > 0 && eligible.size() > max) {
             LOG.debug("{} eligible job(s); emitting the oldest {} (maxMessagesPerPoll)", eligible.size(), max);
@@ -229,6 +234,7 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                 LOG.debug("Job {} is claimed by another consumer or already processed; skipped", job.getId());
                 continue;
             }
+            jobsClaimed.incrementAndGet();
             Exchange exchange = createExchange(job);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
@@ -335,6 +341,21 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     /** Failed attempts so far per job id (jobs that have not yet succeeded nor reached maxAttempts). */
     public Map<String, Integer> getFailedAttempts() {
         return Map.copyOf(failedAttempts);
+    }
+
+    /** When the last poll started, or null before the first. */
+    public Instant getLastPollAt() {
+        return lastPollAt;
+    }
+
+    /** Eligible jobs (complete, accepted status, not yet processed) found by the polls so far. */
+    public long getJobsSeen() {
+        return jobsSeen.get();
+    }
+
+    /** Jobs claimed in the idempotent repository and emitted as exchanges so far. */
+    public long getJobsClaimed() {
+        return jobsClaimed.get();
     }
 
     /** The clock that places the look-back horizon (the system UTC clock by default). */

@@ -45,6 +45,7 @@ public class DataConnectorClient {
     private final RetryPolicy retryPolicy;
     private final CallBudget callBudget;
     private final Duration requestTimeout;
+    private final ClientStatistics statistics = new ClientStatistics();
 
     public DataConnectorClient(String baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retryPolicy,
                                CallBudget callBudget, Duration requestTimeout) {
@@ -54,6 +55,21 @@ public class DataConnectorClient {
         this.retryPolicy = retryPolicy;
         this.callBudget = callBudget;
         this.requestTimeout = requestTimeout;
+    }
+
+    /** Calls, retries and 429s since this client was created. */
+    public ClientStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** The client-side budget of calls per minute this client draws from. */
+    public CallBudget getCallBudget() {
+        return callBudget;
+    }
+
+    /** Where this client's bearer tokens come from. */
+    public TokenProvider getTokenProvider() {
+        return tokens;
     }
 
     // --- requests ---------------------------------------------------------------------------------------------------
@@ -254,6 +270,7 @@ public class DataConnectorClient {
                     request.setHeader("Authorization", "Bearer " + token);
                 }
                 sending = true;
+                statistics.callSent();
                 response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -267,6 +284,7 @@ public class DataConnectorClient {
                 // a refused certificate stays refused: retrying a failed handshake only delays the error
                 if (retries < maxRetries && !(e instanceof SSLHandshakeException)) {
                     retries++;
+                    statistics.retried();
                     Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
                     LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
                             e.getClass().getSimpleName(), retries, maxRetries, wait.toMillis());
@@ -279,6 +297,9 @@ public class DataConnectorClient {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response;
+            }
+            if (status == 429) {
+                statistics.throttled();
             }
             String error = ApiErrorText.of(readError(response, token));
             if (status == 401 && authenticated && !tokenRefreshed && tokens.invalidate(token)) {
@@ -300,6 +321,7 @@ public class DataConnectorClient {
                 }
                 if (retries < maxRetries) {
                     retries++;
+                    statistics.retried();
                     Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"),
                             Instant.now());
                     LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource,
