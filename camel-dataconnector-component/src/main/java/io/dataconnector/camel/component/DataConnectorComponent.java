@@ -9,14 +9,15 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code dataconnector:} component: endpoints for every operation of the ACC / BIM 360 Data Connector API, and a
- * polling consumer of completed jobs.
+ * polling consumer of completed jobs. Each running consumer and producer registers a {@link DataConnectorApiHealthCheck}
+ * (switch off with healthCheckConsumerEnabled / healthCheckProducerEnabled).
  */
 @Component("dataconnector")
-public class DataConnectorComponent extends DefaultComponent implements SSLContextParametersAware {
+public class DataConnectorComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Component-wide configuration, copied to every endpoint (URI options override it).")
     private DataConnectorConfiguration configuration = new DataConnectorConfiguration();
@@ -31,7 +32,11 @@ public class DataConnectorComponent extends DefaultComponent implements SSLConte
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DataConnectorConfiguration endpointConfiguration = configuration.copy();
-        endpointConfiguration.setOperation(remaining);
+        try {
+            endpointConfiguration.setOperation(DataConnectorOperation.of(remaining));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (endpoint dataconnector:" + remaining + ")", e);
+        }
         DataConnectorEndpoint endpoint = new DataConnectorEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null && useGlobalSslContextParameters) {

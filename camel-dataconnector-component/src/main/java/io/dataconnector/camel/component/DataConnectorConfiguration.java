@@ -26,11 +26,10 @@ public class DataConnectorConfiguration implements Cloneable {
     public static final long DEFAULT_LOOK_BACK = 7L * 24 * 60 * 60 * 1000;
     public static final String DEFAULT_PROCESSOR_NAME = "dataconnector-jobs";
 
-    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer.",
-             enums = "createRequest,listRequests,getRequest,updateRequest,deleteRequest,listRequestJobs,listJobs,getJob,"
-                     + "cancelJob,listJobFiles,getJobFileUrl,downloadJobFile,jobs")
+    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer. Checked when"
+                           + " the endpoint is created: an unknown name fails the route's start, listing the valid ones.")
     @Metadata(required = true)
-    private String operation;
+    private DataConnectorOperation operation;
 
     @UriParam(description = "The account id (the ACC / BIM 360 hub id without its `b.` prefix).")
     @Metadata(required = true)
@@ -184,7 +183,9 @@ public class DataConnectorConfiguration implements Cloneable {
     private long requestTimeout = 120000;
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "How many times a call answered 429, 503 or 500 (or failing on I/O) is retried.")
+              description = "How many times a call answered 429, 500, 502, 503 or 504 (or failing on I/O) is retried."
+                            + " createRequest is never re-sent blindly after an ambiguous failure (500, 502, 504, or"
+                            + " the connection lost once sent): the newest requests are searched for it first.")
     private int maxRetries = 4;
 
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
@@ -192,12 +193,19 @@ public class DataConnectorConfiguration implements Cloneable {
     private long retryDelay = 1000;
 
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "Upper bound of a single back-off wait, including one asked for by Retry-After.")
+              description = "Upper bound of a single back-off wait. A Retry-After asking for longer fails the call at"
+                            + " once (the error gives the status, the API text and the wait) instead of sleeping.")
     private long maxRetryDelay = 60000;
 
     @UriParam(label = "advanced", defaultValue = "60",
               description = "Client-side budget of API calls per minute (the API allows 60 per client id).")
     private int callsPerMinute = 60;
+
+    @UriParam(label = "producer", defaultValue = "24",
+              description = "Jobs the account may create per rolling 24 hours (the API's quota is 24). Before"
+                            + " createRequest one page of the account's jobs is read (one API call) and the request is"
+                            + " refused when it would spawn one job too many; 0 turns the check off.")
+    private int dailyJobQuota = 24;
 
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
@@ -205,11 +213,11 @@ public class DataConnectorConfiguration implements Cloneable {
     @UriParam(label = "proxy", description = "HTTP proxy port.")
     private Integer proxyPort;
 
-    public String getOperation() {
+    public DataConnectorOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(DataConnectorOperation operation) {
         this.operation = operation;
     }
 
@@ -499,6 +507,14 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setCallsPerMinute(int callsPerMinute) {
         this.callsPerMinute = callsPerMinute;
+    }
+
+    public int getDailyJobQuota() {
+        return dailyJobQuota;
+    }
+
+    public void setDailyJobQuota(int dailyJobQuota) {
+        this.dailyJobQuota = dailyJobQuota;
     }
 
     public String getProxyHost() {

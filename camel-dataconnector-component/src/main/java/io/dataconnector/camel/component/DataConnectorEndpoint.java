@@ -19,9 +19,6 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = DataConnectorConstants.class)
 public class DataConnectorEndpoint extends ScheduledPollEndpoint {
 
-    /** The path of the completed-job consumer. */
-    public static final String JOBS = "jobs";
-
     /**
      * Default delay between two polls of the jobs consumer: 15 minutes. The API allows 60 calls a minute and at most 24
      * jobs a day, so polling more often only spends the call budget. Override it with {@code delay=...} (or use
@@ -43,7 +40,7 @@ public class DataConnectorEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (JOBS.equals(configuration.getOperation())) {
+        if (configuration.getOperation().isConsumer()) {
             throw new IllegalArgumentException(
                     "dataconnector:jobs is the completed-job consumer and cannot be used as a producer (in to());"
                                                + " use dataconnector:listJobs to list jobs from a route");
@@ -53,7 +50,7 @@ public class DataConnectorEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!JOBS.equals(configuration.getOperation())) {
+        if (configuration.getOperation() != DataConnectorOperation.jobs) {
             throw new IllegalArgumentException("The dataconnector consumer (in from()) supports only dataconnector:jobs,"
                                                + " not dataconnector:" + configuration.getOperation());
         }

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * (an insert that loses to another consumer or to the callback receiver means "skip"); it is removed again when the
  * exchange fails, so the next poll retries it, and kept when the exchange succeeds. After {@code maxAttempts} failed
  * attempts the job is logged at WARN and kept in the repository (skipped).
+ * <p>
+ * Failures outside an exchange (a poll that cannot list jobs, an idempotent repository that fails) go to
+ * {@link #getExceptionHandler()}: logged by default, or, with {@code bridgeErrorHandler=true}, handed to the route's
+ * error handler as an exchange carrying the exception.
  */
 public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
 
@@ -50,6 +54,10 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository repository;
     private boolean ownsRepository;
     private Clock clock = Clock.systemUTC();
+    private HealthCheckRegistration healthCheck;
+    private volatile Instant lastPollAt;
+    private final java.util.concurrent.atomic.AtomicLong jobsSeen = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong jobsClaimed = new java.util.concurrent.atomic.AtomicLong();
 
     public DataConnectorJobsConsumer(DataConnectorEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -100,10 +108,17 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         }
         ServiceHelper.startService(repository);
         super.doStart();
+        healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
+                new DataConnectorApiHealthCheck(getEndpoint(), "dataconnector-consumer-" + getRouteId()),
+                getEndpoint().getComponent().isHealthCheckConsumerEnabled());
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
         super.doStop();
         if (ownsRepository) {
             ServiceHelper.stopService(repository);
@@ -128,7 +143,9 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        lastPollAt = clock.instant();
         List<Job> eligible = eligibleJobs();
+        jobsSeen.addAndGet(eligible.size());
         int max = getMaxMessagesPerPoll();
         if (max > 0 && eligible.size() > max) {
             LOG.debug("{} eligible job(s); emitting the oldest {} (maxMessagesPerPoll)", eligible.size(), max);
@@ -200,8 +217,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         try {
             return !repository.contains(job.getId());
         } catch (RuntimeException e) {
-            LOG.warn("Cannot check job {} in the idempotent repository; it is not emitted this poll: {}", job.getId(),
-                    e.getMessage());
+            getExceptionHandler().handleException("Cannot check job " + job.getId()
+                                                  + " in the idempotent repository; it is not emitted this poll", e);
             return false;
         }
     }
@@ -217,6 +234,7 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                 LOG.debug("Job {} is claimed by another consumer or already processed; skipped", job.getId());
                 continue;
             }
+            jobsClaimed.incrementAndGet();
             Exchange exchange = createExchange(job);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
@@ -278,8 +296,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                 failedAttempts.remove(jobId);
                 LOG.debug("Job {} processed; it stays marked in the idempotent repository", jobId);
             } catch (RuntimeException e) {
-                LOG.warn("Job {} was processed but confirming it in the idempotent repository failed: {}", jobId,
-                        e.getMessage());
+                getExceptionHandler().handleException("Job " + jobId + " was processed but confirming it in the"
+                                                      + " idempotent repository failed", e);
             } finally {
                 inFlight.remove(jobId);
             }
@@ -305,8 +323,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
                     repository.remove(jobId);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Job {}: updating the idempotent repository after a failed exchange failed: {}", jobId,
-                        e.getMessage());
+                getExceptionHandler().handleException("Job " + jobId + ": updating the idempotent repository after a"
+                                                      + " failed exchange failed", e);
             } finally {
                 inFlight.remove(jobId);
             }
@@ -323,6 +341,21 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     /** Failed attempts so far per job id (jobs that have not yet succeeded nor reached maxAttempts). */
     public Map<String, Integer> getFailedAttempts() {
         return Map.copyOf(failedAttempts);
+    }
+
+    /** When the last poll started, or null before the first. */
+    public Instant getLastPollAt() {
+        return lastPollAt;
+    }
+
+    /** Eligible jobs (complete, accepted status, not yet processed) found by the polls so far. */
+    public long getJobsSeen() {
+        return jobsSeen.get();
+    }
+
+    /** Jobs claimed in the idempotent repository and emitted as exchanges so far. */
+    public long getJobsClaimed() {
+        return jobsClaimed.get();
     }
 
     /** The clock that places the look-back horizon (the system UTC clock by default). */

@@ -1,7 +1,12 @@
 package io.dataconnector.camel.component;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
- * The Data Connector API operations a producer endpoint can invoke. The names are ours; the HTTP mapping is the API's.
+ * What a {@code dataconnector:<operation>} endpoint does: one of the API operations a producer invokes, or
+ * {@link #jobs}, the completed-job consumer. The names are ours; the HTTP mapping is the API's.
  */
 public enum DataConnectorOperation {
     createRequest,
@@ -15,5 +20,43 @@ public enum DataConnectorOperation {
     cancelJob,
     listJobFiles,
     getJobFileUrl,
-    downloadJobFile
+    downloadJobFile,
+    /** The completed-job consumer ({@code from("dataconnector:jobs")}); not an operation a producer can invoke. */
+    jobs;
+
+    /** True for the endpoints that can only be used in {@code from(...)}. */
+    public boolean isConsumer() {
+        return this == jobs;
+    }
+
+    /**
+     * The operation named in an endpoint URI or a header, exactly as spelled.
+     *
+     * @throws IllegalArgumentException naming the text, a close match if any, and every valid name
+     */
+    public static DataConnectorOperation of(String name) {
+        if (name != null) {
+            for (DataConnectorOperation operation : values()) {
+                if (operation.name().equals(name.trim())) {
+                    return operation;
+                }
+            }
+        }
+        String hint = "";
+        if (name != null) {
+            for (DataConnectorOperation operation : values()) {
+                if (operation.name().toLowerCase(Locale.ROOT).equals(name.trim().toLowerCase(Locale.ROOT))) {
+                    hint = " (did you mean " + operation.name() + "?)";
+                }
+            }
+        }
+        throw new IllegalArgumentException("Unknown Data Connector operation '" + name + "'" + hint
+                                           + "; valid operations: " + validNames());
+    }
+
+    /** Every valid name, comma separated, the consumer ones marked. */
+    public static String validNames() {
+        return Arrays.stream(values()).map(o -> o.isConsumer() ? o.name() + " (consumer)" : o.name())
+                .collect(Collectors.joining(", "));
+    }
 }

@@ -1,12 +1,15 @@
 package io.dataconnector.camel.component;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.dataconnector.camel.component.api.DataConnectorClient;
+import io.dataconnector.camel.component.api.DataConnectorException;
 import io.dataconnector.camel.component.api.Download;
+import io.dataconnector.camel.component.api.JobQuota;
 import io.dataconnector.camel.component.api.ListQuery;
 import io.dataconnector.camel.component.model.DataConnectorJson;
 import io.dataconnector.camel.component.model.DataRequest;
@@ -15,6 +18,8 @@ import io.dataconnector.camel.component.model.Page;
 import io.dataconnector.camel.component.model.SignedUrl;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -22,8 +27,29 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class DataConnectorProducer extends DefaultProducer {
 
+    private HealthCheckRegistration healthCheck;
+
     public DataConnectorProducer(DataConnectorEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        DataConnectorEndpoint endpoint = getEndpoint();
+        healthCheck = HealthCheckRegistration.register(endpoint.getCamelContext(),
+                new DataConnectorApiHealthCheck(endpoint, "dataconnector-producer-" + endpoint.getConfiguration()
+                        .getOperation() + "-" + endpoint.getConfiguration().getAccountId()),
+                endpoint.getComponent().isHealthCheckProducerEnabled());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -40,8 +66,9 @@ public class DataConnectorProducer extends DefaultProducer {
 
         switch (operation(in)) {
             case createRequest -> {
-                DataRequest request = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequest request = dataRequest(in);
                 DataRequestValidator.validateForCreate(request);
+                checkJobQuota(client, accountId, config.getDailyJobQuota());
                 DataRequest created = client.createRequest(accountId, request);
                 in.setHeader(DataConnectorConstants.REQUEST_ID, created.getId());
                 in.setBody(created);
@@ -50,7 +77,7 @@ public class DataConnectorProducer extends DefaultProducer {
             case getRequest -> in.setBody(client.getRequest(accountId, requestId(in, config)));
             case updateRequest -> {
                 String requestId = requestId(in, config);
-                DataRequest changes = DataConnectorJson.toDataRequest(in.getBody());
+                DataRequest changes = dataRequest(in);
                 DataRequestValidator.validateForUpdate(changes);
                 in.setBody(client.updateRequest(accountId, requestId, changes));
             }
@@ -90,6 +117,44 @@ public class DataConnectorProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * Refuses a createRequest that would spawn more jobs than the account's quota allows in 24 hours: past the quota
+     * the API answers 429 and the job is lost anyway, after costing a call.
+     */
+    private static void checkJobQuota(DataConnectorClient client, String accountId, int quota) {
+        if (quota <= 0) {
+            return;
+        }
+        JobQuota.Usage usage = JobQuota.usage(client, accountId, Instant.now());
+        if (usage.count() >= quota) {
+            throw new DataConnectorException(0, "createRequest", "accountId=" + accountId,
+                    "refused before sending: " + usage.count() + " jobs were created in the last 24 h and the quota"
+                    + " is " + quota + " per account, so the new data request's job would exceed it; one more fits at "
+                    + usage.freeAt(quota) + " (option dailyJobQuota, 0 = no check)");
+        }
+    }
+
+    /**
+     * The body as a {@link DataRequest}, through Camel's type converters ({@link DataRequestConverter} reads a Map,
+     * JSON text, bytes or a stream); a conversion error keeps its own message naming the field.
+     */
+    private static DataRequest dataRequest(Message in) {
+        Object body = in.getBody();
+        if (body == null || body instanceof DataRequest) {
+            return DataConnectorJson.toDataRequest(body);
+        }
+        try {
+            DataRequest request = in.getExchange().getContext().getTypeConverter()
+                    .mandatoryConvertTo(DataRequest.class, in.getExchange(), body);
+            return request;
+        } catch (TypeConversionException | NoTypeConversionAvailableException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            return DataConnectorJson.toDataRequest(body);
+        }
+    }
+
     private <T> void list(Message in, ListQuery query, Function<ListQuery, Page<T>> pageReader) {
         Page<T> page = getEndpoint().getConfiguration().isPaginate()
                 ? DataConnectorClient.readAllPages(query, pageReader)
@@ -103,14 +168,14 @@ public class DataConnectorProducer extends DefaultProducer {
 
     private DataConnectorOperation operation(Message in) {
         Object header = in.getHeader(DataConnectorConstants.OPERATION);
-        String name = header != null ? header.toString() : getEndpoint().getConfiguration().getOperation();
-        try {
-            return DataConnectorOperation.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown Data Connector operation '" + name + "'; expected one of "
-                                               + List.of(DataConnectorOperation.values()),
-                    e);
+        DataConnectorOperation operation = header == null ? getEndpoint().getConfiguration().getOperation()
+                : header instanceof DataConnectorOperation named ? named : DataConnectorOperation.of(header.toString());
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("dataconnector:" + operation + " is a consumer, not an operation a"
+                                               + " producer can invoke; valid operations: "
+                                               + DataConnectorOperation.validNames());
         }
+        return operation;
     }
 
     private static ListQuery query(Message in, DataConnectorConfiguration config, String projectId) {

@@ -161,4 +161,49 @@ class HttpBehaviourTest extends SimulatorTestSupport {
         }
         assertThat(announced).isGreaterThan(100);
     }
+
+    @Test
+    void aRetryAfterBeyondMaxRetryDelayFailsAtOnceWithTheWait() {
+        SimJob job = sim.seedCompleteSuccessJob();
+        sim.faults().enqueue(Fault.tooManyRequests("3600").on("GET", ".*/jobs/" + job.id()));
+
+        long started = System.nanoTime();
+        Exchange result = getJob(job.id());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(elapsed).as("no sleep").isLessThan(Duration.ofMillis(500));
+        assertThat(jobCalls(job.id())).as("one call, no retry").hasSize(1);
+        assertThat(result.getException()).isInstanceOfSatisfying(DataConnectorException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(429);
+            assertThat(e.getMessage()).contains("HTTP 429", "getJob", "jobId=" + job.id(), "Rate limit exceeded",
+                    "3600 s", "maxRetryDelay");
+        });
+    }
+
+    @Test
+    void anExpectedApiErrorIsOneLineWithStatusOperationIdsAndApiText() {
+        SimJob job = sim.seedCompleteSuccessJob();
+        sim.faults().enqueue(Fault.status(403).message("Invalid user access level for the specified projects/account")
+                .on("GET", ".*/jobs/" + job.id()));
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(DataConnectorException.class);
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        DataConnectorException error;
+        try {
+            error = (DataConnectorException) getJob(job.id()).getException();
+        } finally {
+            logger.setLevel(previous);
+        }
+
+        assertThat(error.getMessage()).isEqualTo("Data Connector getJob failed with HTTP 403 (accountId="
+                                                 + sim.accountId() + ", jobId=" + job.id() + "): Invalid user access"
+                                                 + " level for the specified projects/account [SIMULATED_403]");
+        assertThat(error.getStackTrace()).as("no stack trace unless DEBUG").isEmpty();
+
+        sim.faults().enqueue(Fault.status(404).on("GET", ".*/jobs/" + job.id()));
+        DataConnectorException atDebug = (DataConnectorException) getJob(job.id()).getException();
+        assertThat(atDebug.getStatusCode()).isEqualTo(404);
+        assertThat(atDebug.getStackTrace()).as("DEBUG is on for io.dataconnector in the tests").isNotEmpty();
+    }
 }

@@ -1,9 +1,11 @@
 package io.dataconnector.camel.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -17,13 +19,23 @@ import java.util.regex.Pattern;
  * Fault.slowDownload(64 * 1024)                                // next download at 64 KiB/s
  * Fault.expiredSignedUrl()                                     // next download gets 403 "Request has expired"
  * Fault.corruptZipCrc()                                        // next ZIP download has a wrong CRC in entry 1
+ * Fault.status(504).afterProcessing().on(Operation.CREATE_REQUEST) // the request is created, the answer is 504
+ * Fault.dropConnection().afterProcessing()                     // the call takes effect, the connection is closed
+ * Fault.editResponse(json -> ...)                              // the call's JSON answer is changed before it is sent
  * }</pre>
- * Without {@code on(...)}, status faults match any Data Connector API call (not the token endpoint, not
- * downloads) and download faults match any signed URL download.
+ * Without {@code on(...)}, status, drop and edit faults match any Data Connector API call (not the token endpoint,
+ * not downloads) and download faults match any signed URL download. A fault fires before the call is carried out
+ * unless it is {@link #afterProcessing()}: then the server's state changes as usual and only the answer is replaced.
  */
 public final class Fault {
 
-    public enum Kind { STATUS, SLOW_DOWNLOAD, TRUNCATED_DOWNLOAD, EXPIRED_SIGNED_URL, CORRUPT_ZIP_CRC }
+    public enum Kind {
+        STATUS, SLOW_DOWNLOAD, TRUNCATED_DOWNLOAD, EXPIRED_SIGNED_URL, CORRUPT_ZIP_CRC,
+        /** The connection is closed without an answer. */
+        DROP_CONNECTION,
+        /** The JSON answer of the call is edited (always after processing). */
+        EDIT_RESPONSE
+    }
 
     private final Kind kind;
     private int status;
@@ -35,6 +47,8 @@ public final class Fault {
     private Pattern pathPattern;
     private Set<Operation> operations;
     private int remaining = 1;
+    private boolean afterProcessing;
+    private Consumer<JsonNode> responseEditor;
 
     private Fault(Kind kind) {
         this.kind = kind;
@@ -90,6 +104,35 @@ public final class Fault {
     /** A downloaded ZIP has a wrong CRC-32 for its first entry (data descriptor and central directory). */
     public static Fault corruptZipCrc() {
         return new Fault(Kind.CORRUPT_ZIP_CRC);
+    }
+
+    /** Close the connection without answering (before or, with {@link #afterProcessing()}, after the call). */
+    public static Fault dropConnection() {
+        return new Fault(Kind.DROP_CONNECTION);
+    }
+
+    /**
+     * Carry the call out, then hand its JSON answer (a page, an object or an array) to {@code editor} before it is
+     * sent, e.g. to give one listed record a field the client must tolerate or cannot read.
+     */
+    public static Fault editResponse(Consumer<JsonNode> editor) {
+        Fault f = new Fault(Kind.EDIT_RESPONSE);
+        f.responseEditor = Objects.requireNonNull(editor, "editor");
+        f.afterProcessing = true;
+        return f;
+    }
+
+    /**
+     * The call is carried out first (a POST creates its request, a DELETE deletes) and only its answer is replaced by
+     * the fault: the ambiguous failure a client sees when a gateway times out or a connection drops after the server
+     * acted.
+     */
+    public Fault afterProcessing() {
+        if (kind != Kind.STATUS && kind != Kind.DROP_CONNECTION && kind != Kind.EDIT_RESPONSE) {
+            throw new IllegalArgumentException("afterProcessing applies to status, drop and edit faults, not " + kind);
+        }
+        this.afterProcessing = true;
+        return this;
     }
 
     /** Retry-After header value to send with a status fault. */
@@ -156,8 +199,20 @@ public final class Fault {
         return truncateAfter;
     }
 
+    public boolean isAfterProcessing() {
+        return afterProcessing;
+    }
+
+    Consumer<JsonNode> responseEditor() {
+        return responseEditor;
+    }
+
+    private boolean isCallFault() {
+        return kind == Kind.STATUS || kind == Kind.DROP_CONNECTION || kind == Kind.EDIT_RESPONSE;
+    }
+
     boolean matches(String reqMethod, String path, Operation op) {
-        if (kind != Kind.STATUS && op != Operation.DOWNLOAD) {
+        if (!isCallFault() && op != Operation.DOWNLOAD) {
             return false;
         }
         if (method != null && !"*".equals(method) && !method.equalsIgnoreCase(reqMethod)) {
@@ -172,7 +227,7 @@ public final class Fault {
         if (pathPattern != null || method != null) {
             return true;
         }
-        return kind == Kind.STATUS ? op.isApi() : op == Operation.DOWNLOAD;
+        return isCallFault() ? op.isApi() : op == Operation.DOWNLOAD;
     }
 
     /** Consume one use; true when used up. */
@@ -184,7 +239,7 @@ public final class Fault {
     public String toString() {
         return "Fault[" + kind + (status > 0 ? " " + status : "") + ", method=" + method + ", path="
                 + (pathPattern == null ? null : pathPattern.pattern()) + ", ops=" + operations + ", remaining=" + remaining
-                + "]";
+                + (afterProcessing ? ", after processing" : "") + "]";
     }
 
     @Override

@@ -12,6 +12,21 @@ final class FaultReplies {
     private FaultReplies() {
     }
 
+    /**
+     * The answer to a call already carried out when an {@link Fault#afterProcessing()} fault fires: the fault's status
+     * reply, the edited answer, or none at all (the connection is dropped).
+     */
+    static HttpReply afterProcessing(Fault f, Operation op, HttpReply done) throws DropConnection {
+        switch (f.kind()) {
+            case DROP_CONNECTION:
+                throw new DropConnection();
+            case EDIT_RESPONSE:
+                return done.withEditedJson(f.responseEditor());
+            default:
+                return reply(f, op);
+        }
+    }
+
     static HttpReply reply(Fault f, Operation op) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (f.retryAfterValue() != null) {

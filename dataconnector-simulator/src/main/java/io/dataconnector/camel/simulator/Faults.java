@@ -23,10 +23,20 @@ public final class Faults {
         return List.copyOf(queue);
     }
 
+    /** The first matching fault that fires before the call is carried out. */
     synchronized Fault poll(String method, String path, Operation op) {
+        return poll(method, path, op, false);
+    }
+
+    /** The first matching {@link Fault#afterProcessing()} fault, once the call has been carried out. */
+    synchronized Fault pollAfterProcessing(String method, String path, Operation op) {
+        return poll(method, path, op, true);
+    }
+
+    private Fault poll(String method, String path, Operation op, boolean afterProcessing) {
         for (Iterator<Fault> it = queue.iterator(); it.hasNext(); ) {
             Fault f = it.next();
-            if (f.matches(method, path, op)) {
+            if (f.isAfterProcessing() == afterProcessing && f.matches(method, path, op)) {
                 if (f.consume()) {
                     it.remove();
                 }

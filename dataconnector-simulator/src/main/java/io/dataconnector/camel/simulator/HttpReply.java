@@ -1,10 +1,13 @@
 package io.dataconnector.camel.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A complete response (JSON, XML or empty), built while the state is locked and written afterwards. */
 final class HttpReply {
@@ -47,6 +50,20 @@ final class HttpReply {
 
     int status() {
         return status;
+    }
+
+    /** The same reply with its JSON body passed through {@code editor} (for {@link Fault#editResponse}). */
+    HttpReply withEditedJson(Consumer<JsonNode> editor) {
+        if (body == null || contentType == null || !contentType.startsWith("application/json")) {
+            return this;
+        }
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            editor.accept(tree);
+            return new HttpReply(status, contentType, Json.write(tree).getBytes(StandardCharsets.UTF_8), headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void writeTo(HttpExchange ex) throws IOException {

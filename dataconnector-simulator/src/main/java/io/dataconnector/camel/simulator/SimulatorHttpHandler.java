@@ -66,6 +66,9 @@ final class SimulatorHttpHandler implements HttpHandler {
                 FaultReplies.reply(fault, op).writeTo(ex);
                 return;
             }
+            if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
+                throw new DropConnection();
+            }
             switch (op) {
                 case TOKEN:
                     tokenEndpoint.answer(body, headers).writeTo(ex);
@@ -79,7 +82,9 @@ final class SimulatorHttpHandler implements HttpHandler {
                 case UNKNOWN:
                     throw ApiError.notFound();
                 default:
-                    router.route(op, gate.admit(path, headers), query, body).writeTo(ex);
+                    HttpReply reply = router.route(op, gate.admit(path, headers), query, body);
+                    Fault after = faults.pollAfterProcessing(method, path, op);
+                    (after == null ? reply : FaultReplies.afterProcessing(after, op, reply)).writeTo(ex);
             }
         } catch (RateLimitExceeded e) {
             HttpReply.json(429, JsonViews.error("Rate limit exceeded; wait some time before retrying.",

@@ -50,6 +50,31 @@ class FaultsTest extends SimTestSupport {
     }
 
     @Test
+    void afterProcessingFaultsLetTheCallTakeEffect() {
+        startDefault();
+        sim.faults().enqueue(Fault.status(504).afterProcessing().on(Operation.CREATE_REQUEST));
+        assertThat(api("POST", "/requests", ONE_TIME_BODY).statusCode()).isEqualTo(504);
+        assertThat(sim.requests()).as("the request was created before the 504").hasSize(1);
+
+        sim.faults().enqueue(Fault.dropConnection().afterProcessing().on(Operation.CREATE_REQUEST));
+        assertThatThrownBy(() -> api("POST", "/requests", ONE_TIME_BODY))
+                .hasRootCauseInstanceOf(IOException.class);
+        assertThat(sim.requests()).as("created, then the connection dropped").hasSize(2);
+
+        sim.faults().enqueue(Fault.dropConnection().on(Operation.CREATE_REQUEST));
+        assertThatThrownBy(() -> api("POST", "/requests", ONE_TIME_BODY))
+                .hasRootCauseInstanceOf(IOException.class);
+        assertThat(sim.requests()).as("dropped before the call was carried out").hasSize(2);
+
+        sim.faults().enqueue(Fault.editResponse(page -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                page.get("results").get(0)).put("serviceGroups", "[\"issues\"]")));
+        assertThat(json(api("GET", "/requests")).get("results").get(0).get("serviceGroups").asText())
+                .isEqualTo("[\"issues\"]");
+        assertThat(json(api("GET", "/requests")).get("results").get(0).get("serviceGroups").isArray()).isTrue();
+        assertThat(sim.faults().pending()).isEmpty();
+    }
+
+    @Test
     void truncatedDownloadClosesEarly() throws Exception {
         startDefault();
         SimJob job = sim.seedCompleteSuccessJob();

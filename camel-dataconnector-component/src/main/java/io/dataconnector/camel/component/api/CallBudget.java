@@ -44,6 +44,11 @@ public class CallBudget {
         }
     }
 
+    /** The number of calls allowed per window. */
+    public int callsPerWindow() {
+        return callsPerWindow;
+    }
+
     /** Calls made within the current window. */
     public int callsInWindow() {
         synchronized (recentCalls) {

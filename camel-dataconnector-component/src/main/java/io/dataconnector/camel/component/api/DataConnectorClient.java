@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public class DataConnectorClient {
     private final RetryPolicy retryPolicy;
     private final CallBudget callBudget;
     private final Duration requestTimeout;
+    private final ClientStatistics statistics = new ClientStatistics();
 
     public DataConnectorClient(String baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retryPolicy,
                                CallBudget callBudget, Duration requestTimeout) {
@@ -55,16 +57,45 @@ public class DataConnectorClient {
         this.requestTimeout = requestTimeout;
     }
 
-    // --- requests ---------------------------------------------------------------------------------------------------
-
-    public DataRequest createRequest(String accountId, DataRequest request) {
-        return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
-                request, in -> DataConnectorJson.read(in, DataRequest.class));
+    /** Calls, retries and 429s since this client was created. */
+    public ClientStatistics getStatistics() {
+        return statistics;
     }
 
+    /** The client-side budget of calls per minute this client draws from. */
+    public CallBudget getCallBudget() {
+        return callBudget;
+    }
+
+    /** Where this client's bearer tokens come from. */
+    public TokenProvider getTokenProvider() {
+        return tokens;
+    }
+
+    // --- requests ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a data request; never sends it twice blindly. A POST is not idempotent: after an ambiguous failure (HTTP
+     * 500/502/504, or the connection lost once the request was sent) the request may exist, so the recent requests
+     * are searched for it first (see {@link CreateRequestRecovery}).
+     *
+     * @throws DataConnectorException when the API refuses the request, or when it may exist but cannot be confirmed
+     */
+    public DataRequest createRequest(String accountId, DataRequest request) {
+        return new CreateRequestRecovery(this, Clock.systemUTC()).create(accountId, request);
+    }
+
+    /** One POST of a data request; an ambiguous failure ends in {@link AmbiguousOutcomeException}, never a resend. */
+    DataRequest createRequestOnce(String accountId, DataRequest request) {
+        return call("createRequest", ids(accountId, null, null), "POST", path(accountId, "requests"),
+                request, in -> DataConnectorJson.read(in, DataRequest.class), CallKind.CREATE);
+    }
+
+    /** A page of data requests; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<DataRequest> listRequests(String accountId, ListQuery query) {
-        return call("listRequests", ids(accountId, null, null), "GET", path(accountId, "requests") + q(query),
-                null, in -> DataConnectorJson.readPage(in, DataRequest.class));
+        String resource = ids(accountId, null, null);
+        return call("listRequests", resource, "GET", path(accountId, "requests") + q(query),
+                null, in -> DataConnectorJson.readPage(in, DataRequest.class, skipped("listRequests", resource)));
     }
 
     public DataRequest getRequest(String accountId, String requestId) {
@@ -82,17 +113,21 @@ public class DataConnectorClient {
                 null, in -> null);
     }
 
+    /** A page of a data request's jobs; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<Job> listRequestJobs(String accountId, String requestId, ListQuery query) {
-        return call("listRequestJobs", ids(accountId, requestId, null), "GET",
+        String resource = ids(accountId, requestId, null);
+        return call("listRequestJobs", resource, "GET",
                 path(accountId, "requests", requestId, "jobs") + q(query), null,
-                in -> DataConnectorJson.readPage(in, Job.class));
+                in -> DataConnectorJson.readPage(in, Job.class, skipped("listRequestJobs", resource)));
     }
 
     // --- jobs -------------------------------------------------------------------------------------------------------
 
+    /** A page of the account's jobs; a record that cannot be read is left out and logged (WARN, one line). */
     public Page<Job> listJobs(String accountId, ListQuery query) {
-        return call("listJobs", ids(accountId, null, null), "GET", path(accountId, "jobs") + q(query), null,
-                in -> DataConnectorJson.readPage(in, Job.class));
+        String resource = ids(accountId, null, null);
+        return call("listJobs", resource, "GET", path(accountId, "jobs") + q(query), null,
+                in -> DataConnectorJson.readPage(in, Job.class, skipped("listJobs", resource)));
     }
 
     public Job getJob(String accountId, String jobId) {
@@ -102,6 +137,16 @@ public class DataConnectorClient {
 
     public void cancelJob(String accountId, String jobId) {
         call("cancelJob", ids(accountId, null, jobId), "DELETE", path(accountId, "jobs", jobId), null, in -> null);
+    }
+
+    /**
+     * A health probe: obtains a token and lists one job, without retrying, so the answer is the API's state now.
+     *
+     * @throws DataConnectorException when no token is obtained or the API does not answer 2xx
+     */
+    public void ping(String accountId) {
+        call("ping", ids(accountId, null, null), "GET", path(accountId, "jobs") + "?limit=1", null, in -> null,
+                CallKind.PROBE);
     }
 
     // --- data -------------------------------------------------------------------------------------------------------
@@ -124,7 +169,7 @@ public class DataConnectorClient {
     public Download download(String jobId, SignedUrl signedUrl) {
         String resource = "jobId=" + jobId + ", file=" + signedUrl.getName();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
-        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false);
+        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, CallKind.IDEMPOTENT);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         return new Download(response.body(), signedUrl.getName(), length);
     }
@@ -166,8 +211,18 @@ public class DataConnectorClient {
 
     // --- plumbing ---------------------------------------------------------------------------------------------------
 
+    private static DataConnectorJson.UnreadableRecord skipped(String operation, String resource) {
+        return (index, id, problem) -> LOG.warn("Data Connector {} ({}): skipped unreadable record #{}{}: {}",
+                operation, resource, index, id == null ? "" : " (id " + id + ")", problem);
+    }
+
     private <T> T call(String operation, String resource, String method, String url, Object body,
                        JsonReader<T> reader) {
+        return call(operation, resource, method, url, body, reader, CallKind.IDEMPOTENT);
+    }
+
+    private <T> T call(String operation, String resource, String method, String url, Object body,
+                       JsonReader<T> reader, CallKind kind) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -175,7 +230,7 @@ public class DataConnectorClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<InputStream> response = send(operation, resource, request, true);
+        HttpResponse<InputStream> response = send(operation, resource, request, true, kind);
         try (InputStream in = response.body()) {
             return response.statusCode() == 204 ? null : reader.read(in);
         } catch (IOException e) {
@@ -184,12 +239,29 @@ public class DataConnectorClient {
         }
     }
 
+    /** How a call may be repeated. */
+    private enum CallKind {
+        /** Retried on 429/5xx and I/O failures. */
+        IDEMPOTENT,
+        /** Retried only when the server surely did not act (429, 503, not connected). */
+        CREATE,
+        /** Never retried: a health probe reports the state as it is. */
+        PROBE
+    }
+
+    /**
+     * Sends with the budget, the token and bounded retries. A {@link CallKind#CREATE} call is never re-sent once the
+     * server may have acted on it: an ambiguous failure ends in {@link AmbiguousOutcomeException}.
+     */
     private HttpResponse<InputStream> send(String operation, String resource, HttpRequest.Builder request,
-                                           boolean authenticated) {
+                                           boolean authenticated, CallKind kind) {
+        boolean idempotent = kind != CallKind.CREATE;
+        int maxRetries = kind == CallKind.PROBE ? 0 : retryPolicy.maxRetries();
         boolean tokenRefreshed = false;
         int retries = 0;
         while (true) {
             String token = null;
+            boolean sending = false;
             HttpResponse<InputStream> response;
             try {
                 if (authenticated) {
@@ -197,48 +269,78 @@ public class DataConnectorClient {
                     token = accessToken(operation, resource);
                     request.setHeader("Authorization", "Bearer " + token);
                 }
+                sending = true;
+                statistics.callSent();
                 response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DataConnectorException(0, operation, resource, "interrupted", e);
             } catch (IOException e) {
+                String what = "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token);
+                if (!idempotent && sending && !neverSent(e)) {
+                    throw new AmbiguousOutcomeException(0, operation, resource,
+                            "the connection was lost after the request was sent (" + what + ")", e);
+                }
                 // a refused certificate stays refused: retrying a failed handshake only delays the error
-                if (retries < retryPolicy.maxRetries() && !(e instanceof SSLHandshakeException)) {
+                if (retries < maxRetries && !(e instanceof SSLHandshakeException)) {
                     retries++;
+                    statistics.retried();
                     Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
                     LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
-                            e.getClass().getSimpleName(), retries, retryPolicy.maxRetries(), wait.toMillis());
+                            e.getClass().getSimpleName(), retries, maxRetries, wait.toMillis());
                     pause(wait, operation, resource);
                     continue;
                 }
-                throw new DataConnectorException(0, operation, resource,
-                        "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token), e);
+                throw new DataConnectorException(0, operation, resource, what, e);
             }
 
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response;
             }
-            String error = readError(response, token);
+            if (status == 429) {
+                statistics.throttled();
+            }
+            String error = ApiErrorText.of(readError(response, token));
             if (status == 401 && authenticated && !tokenRefreshed && tokens.invalidate(token)) {
                 tokenRefreshed = true;
                 LOG.info("Data Connector {} ({}) answered 401; refreshing the access token and retrying once",
                         operation, resource);
                 continue;
             }
-            if (RetryPolicy.isRetryable(status) && retries < retryPolicy.maxRetries()) {
-                retries++;
-                Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"), Instant.now());
-                LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource, status,
-                        retries, retryPolicy.maxRetries(), wait.toMillis());
-                pause(wait, operation, resource);
-                continue;
+            if (!idempotent && RetryPolicy.isAmbiguous(status)) {
+                throw new AmbiguousOutcomeException(status, operation, resource, error, null);
+            }
+            if (RetryPolicy.isRetryable(status)) {
+                java.util.Optional<Duration> asked = retryPolicy.retryAfter(
+                        response.headers().firstValue("Retry-After"), Instant.now());
+                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxDelay()) > 0) {
+                    throw new DataConnectorException(status, operation, resource, (error.isEmpty() ? "" : error + "; ")
+                            + "the API asks to wait " + asked.get().toSeconds() + " s (Retry-After) before retrying,"
+                            + " more than maxRetryDelay (" + retryPolicy.maxDelay().toSeconds() + " s): not retried");
+                }
+                if (retries < maxRetries) {
+                    retries++;
+                    statistics.retried();
+                    Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"),
+                            Instant.now());
+                    LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource,
+                            status, retries, maxRetries, wait.toMillis());
+                    pause(wait, operation, resource);
+                    continue;
+                }
             }
             if (!authenticated && status == 403) {
                 error = "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error);
             }
             throw new DataConnectorException(status, operation, resource, error);
         }
+    }
+
+    /** Failures that happen before a request leaves: connecting, the TLS handshake. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException
+               || e instanceof SSLHandshakeException;
     }
 
     /**

@@ -28,8 +28,26 @@ public class RetryPolicy {
         return maxRetries;
     }
 
+    /** The upper bound of one wait; a Retry-After beyond it is not waited for. */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
     public static boolean isRetryable(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * Statuses after which the server may have carried the call out (an internal error, or a gateway that gave up
+     * waiting for it). 429 and 503 refuse the call before it is carried out.
+     */
+    public static boolean isAmbiguous(int status) {
+        return status == 500 || status == 502 || status == 504;
+    }
+
+    /** The wait a {@code Retry-After} header asks for (seconds or an HTTP date), uncapped; empty when absent or unreadable. */
+    public Optional<Duration> retryAfter(Optional<String> retryAfter, Instant now) {
+        return retryAfter.flatMap(value -> parseRetryAfter(value, now));
     }
 
     /** The wait before retry number {@code attempt} (1-based). */

@@ -109,4 +109,23 @@ public final class TokenProviders {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
+    /** How a provider obtains tokens, for operators: service account, refresh token, static token or custom. */
+    public static String authMode(TokenProvider provider) {
+        if (provider instanceof ServiceAccountTokenProvider) {
+            return "service account (JWT bearer)";
+        }
+        if (provider instanceof RefreshTokenProvider) {
+            return "3-legged refresh token";
+        }
+        if (provider instanceof StaticTokenProvider) {
+            return "static access token";
+        }
+        return "custom (" + provider.getClass().getSimpleName() + ")";
+    }
+
+    /** When the provider's current access token expires; null when unknown (static, custom or none fetched yet). */
+    public static java.time.Instant expiresAt(TokenProvider provider) {
+        return provider instanceof CachingTokenProvider caching ? caching.getExpiresAt() : null;
+    }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
@@ -136,6 +137,77 @@ public final class DataConnectorJson {
             page = new Page<>();
         }
         return page;
+    }
+
+    /** Told about a listed record that was left out because it cannot be read. */
+    @FunctionalInterface
+    public interface UnreadableRecord {
+        /**
+         * @param index   the record's 0-based position in the page
+         * @param id      its {@code id} when that is a plain id, else null
+         * @param problem what cannot be read, naming the field but never its value (a value may be a secret)
+         */
+        void skipped(int index, String id, String problem);
+    }
+
+    /**
+     * Reads a list answer of {@code itemType} record by record: a record that cannot be read is left out and reported
+     * to {@code unreadable}; the others are returned. A page that is not a JSON object fails as a whole.
+     */
+    public static <T> Page<T> readPage(InputStream in, Class<T> itemType, UnreadableRecord unreadable)
+            throws IOException {
+        JsonNode root = MAPPER.readTree(in);
+        Page<T> page = new Page<>();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return page;
+        }
+        if (!root.isObject()) {
+            throw new JsonMappingException(null, "Expected a page of " + itemType.getSimpleName()
+                                                 + " (a JSON object) but found " + root.getNodeType());
+        }
+        if (root.hasNonNull("pagination")) {
+            page.setPagination(MAPPER.treeToValue(root.get("pagination"), Page.Pagination.class));
+        }
+        JsonNode results = root.get("results");
+        List<T> items = new ArrayList<>();
+        if (results != null && results.isArray()) {
+            for (int i = 0; i < results.size(); i++) {
+                JsonNode record = results.get(i);
+                try {
+                    if (!record.isObject()) {
+                        throw new JsonMappingException(null, "not a JSON object but " + record.getNodeType());
+                    }
+                    items.add(MAPPER.treeToValue(record, itemType));
+                } catch (JsonProcessingException e) {
+                    unreadable.skipped(i, plainId(record), problem(e, itemType));
+                }
+            }
+        } else if (results != null && !results.isNull()) {
+            throw new JsonMappingException(null, "Expected 'results' to be an array but found " + results.getNodeType());
+        }
+        page.setResults(items);
+        return page;
+    }
+
+    private static String plainId(JsonNode record) {
+        JsonNode id = record.get("id");
+        return id != null && id.isTextual() && id.asText().matches("[A-Za-z0-9._:-]{1,100}") ? id.asText() : null;
+    }
+
+    /** The field and the expected type, without the offending value. */
+    private static String problem(JsonProcessingException e, Class<?> itemType) {
+        if (e instanceof JsonMappingException mapping) {
+            String field = fieldOf(mapping);
+            if (field != null) {
+                String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                        ? mismatch.getTargetType().getSimpleName() : "its documented type";
+                return "field '" + field + "' cannot be read as " + expected;
+            }
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("not a JSON object")) {
+            return "the record is " + e.getOriginalMessage();
+        }
+        return "the record cannot be read as a " + itemType.getSimpleName() + " (" + e.getClass().getSimpleName() + ")";
     }
 
     /**

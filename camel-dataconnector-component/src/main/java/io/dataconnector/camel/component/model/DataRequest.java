@@ -24,7 +24,7 @@ public class DataRequest {
     private Boolean isActive;
     private String accountId;
     private String projectId;
-    @JsonDeserialize(using = ProjectIdListDeserializer.class)
+    @JsonDeserialize(using = StringListDeserializer.class)
     private List<String> projectIdList;
     private String createdBy;
     private String createdByEmail;
@@ -49,6 +49,7 @@ public class DataRequest {
     @JsonSerialize(using = InstantJson.Serializer.class)
     @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant lastQueuedAt;
+    @JsonDeserialize(using = StringListDeserializer.class)
     private List<String> serviceGroups;
     private String callbackUrl;
     private Boolean sendEmail;
@@ -221,7 +222,7 @@ public class DataRequest {
         this.lastQueuedAt = lastQueuedAt;
     }
 
-    /** @return the service groups to extract (e.g. admin, issues) */
+    /** @return the service groups to extract, e.g. admin, issues (read from an array or a JSON-encoded string) */
     public List<String> getServiceGroups() {
         return serviceGroups;
     }

@@ -2,6 +2,9 @@ package io.dataconnector.camel.component.model;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +36,12 @@ public final class DataRequestValidator {
     /** Maximum number of ids in {@code projectIdList}. */
     public static final int MAX_PROJECTS = 50;
 
+    /** Longest startDate..endDate span the activities service group extracts; a longer one gets the default range. */
+    public static final Duration MAX_ACTIVITIES_SPAN = Duration.ofDays(31);
+
+    /** How far back (in months, from now) the activities service group can start. */
+    public static final int MAX_ACTIVITIES_MONTHS_BACK = 12;
+
     private DataRequestValidator() {
     }
 
@@ -42,6 +51,14 @@ public final class DataRequestValidator {
      * @throws InvalidDataRequestException naming the first offending field
      */
     public static void validateForCreate(DataRequest r) {
+        validateForCreate(r, Instant.now());
+    }
+
+    /**
+     * As {@link #validateForCreate(DataRequest)}, with the current time given (the activities date range is checked
+     * against it).
+     */
+    public static void validateForCreate(DataRequest r, Instant now) {
         if (r == null) {
             throw new InvalidDataRequestException(null, "The data request is null");
         }
@@ -54,7 +71,7 @@ public final class DataRequestValidator {
         if (r.getServiceGroups() == null || r.getServiceGroups().isEmpty()) {
             throw fail("serviceGroups", "is required and must list at least one of " + sorted(SERVICE_GROUPS));
         }
-        validatePresent(r);
+        validatePresent(r, now);
     }
 
     /**
@@ -64,13 +81,18 @@ public final class DataRequestValidator {
      * @throws InvalidDataRequestException naming the first offending field
      */
     public static void validateForUpdate(DataRequest r) {
+        validateForUpdate(r, Instant.now());
+    }
+
+    /** As {@link #validateForUpdate(DataRequest)}, with the current time given. */
+    public static void validateForUpdate(DataRequest r, Instant now) {
         if (r == null) {
             throw new InvalidDataRequestException(null, "The data request is null");
         }
-        validatePresent(r);
+        validatePresent(r, now);
     }
 
-    private static void validatePresent(DataRequest r) {
+    private static void validatePresent(DataRequest r, Instant now) {
         String interval = r.getScheduleInterval();
         if (interval != null) {
             if (!SCHEDULE_INTERVALS.contains(interval)) {
@@ -128,6 +150,9 @@ public final class DataRequestValidator {
             throw fail("endDate", "(" + InstantJson.format(r.getEndDate()) + ") must not be before startDate ("
                                   + InstantJson.format(r.getStartDate()) + ")");
         }
+        if (groups != null && (groups.contains("activities") || groups.contains("all"))) {
+            validateActivitiesRange(r, now);
+        }
         if (r.getDateRange() != null && !DATE_RANGES.contains(r.getDateRange())) {
             throw fail("dateRange", "'" + r.getDateRange() + "' is not one of " + sorted(DATE_RANGES)
                                     + hint(r.getDateRange(), DATE_RANGES));
@@ -138,6 +163,33 @@ public final class DataRequestValidator {
         }
         if (r.getCallbackUrl() != null) {
             validateCallbackUrl(r.getCallbackUrl());
+        }
+    }
+
+    /**
+     * The activities service group extracts at most {@link #MAX_ACTIVITIES_SPAN} starting within the last
+     * {@link #MAX_ACTIVITIES_MONTHS_BACK} months; beyond that the API silently returns its default range instead. A
+     * single date stands for both ends, as the API reads it.
+     */
+    private static void validateActivitiesRange(DataRequest r, Instant now) {
+        Instant start = r.getStartDate() != null ? r.getStartDate() : r.getEndDate();
+        Instant end = r.getEndDate() != null ? r.getEndDate() : r.getStartDate();
+        if (start == null) {
+            return;
+        }
+        if (Duration.between(start, end).compareTo(MAX_ACTIVITIES_SPAN) > 0) {
+            throw fail("endDate", "(" + InstantJson.format(end) + ") is " + Duration.between(start, end).toDays()
+                                  + " days after startDate (" + InstantJson.format(start) + "); the activities service"
+                                  + " group extracts at most " + MAX_ACTIVITIES_SPAN.toDays() + " days per request"
+                                  + " (a longer range silently yields the default range): split it into several"
+                                  + " requests");
+        }
+        Instant oldest = now.atZone(ZoneOffset.UTC).minusMonths(MAX_ACTIVITIES_MONTHS_BACK).toInstant();
+        if (start.isBefore(oldest)) {
+            String field = r.getStartDate() != null ? "startDate" : "endDate";
+            throw fail(field, "(" + InstantJson.format(start) + ") is more than " + MAX_ACTIVITIES_MONTHS_BACK
+                              + " months ago; the activities service group keeps data from "
+                              + InstantJson.format(oldest) + " on");
         }
     }
 

@@ -19,7 +19,7 @@ public class Job {
     private String requestId;
     private String accountId;
     private String projectId;
-    @JsonDeserialize(using = ProjectIdListDeserializer.class)
+    @JsonDeserialize(using = StringListDeserializer.class)
     private List<String> projectIdList;
     private String createdBy;
     private String createdByEmail;

@@ -195,6 +195,53 @@ class DataRequestValidatorTest {
         }), "endDate", "startDate");
     }
 
+    private static DataRequest activities(String start, String end) {
+        DataRequest r = oneTime();
+        r.setServiceGroups(List.of("activities"));
+        r.setStartDate(start == null ? null : Instant.parse(start));
+        r.setEndDate(end == null ? null : Instant.parse(end));
+        return r;
+    }
+
+    private static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
+
+    @Test
+    void activitiesRangeOfAtMost31DaysWithinTwelveMonthsPasses() {
+        assertThatCode(() -> DataRequestValidator.validateForCreate(
+                activities("2026-02-01T00:00:00Z", "2026-03-04T00:00:00Z"), NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> DataRequestValidator.validateForCreate(
+                activities("2025-03-16T00:00:00Z", null), NOW)).as("one date stands for both").doesNotThrowAnyException();
+    }
+
+    @Test
+    void activitiesRangeLongerThan31DaysIsRefusedNamingEndDate() {
+        assertThatThrownBy(() -> DataRequestValidator.validateForCreate(
+                activities("2026-01-01T00:00:00Z", "2026-02-01T00:00:01Z"), NOW))
+                .isInstanceOfSatisfying(InvalidDataRequestException.class, e -> assertThat(e.getField()).isEqualTo("endDate"))
+                .hasMessageContainingAll("endDate", "31 days", "activities");
+    }
+
+    @Test
+    void activitiesStartingMoreThanTwelveMonthsAgoIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> DataRequestValidator.validateForCreate(
+                activities("2025-03-14T00:00:00Z", "2025-03-20T00:00:00Z"), NOW))
+                .isInstanceOfSatisfying(InvalidDataRequestException.class, e -> assertThat(e.getField()).isEqualTo("startDate"))
+                .hasMessageContainingAll("startDate", "12 months", "2025-03-15T12:00:00.000Z");
+        assertThatThrownBy(() -> DataRequestValidator.validateForCreate(
+                activities(null, "2024-01-01T00:00:00Z"), NOW))
+                .isInstanceOfSatisfying(InvalidDataRequestException.class, e -> assertThat(e.getField()).isEqualTo("endDate"));
+        DataRequest all = activities("2020-01-01T00:00:00Z", "2020-01-02T00:00:00Z");
+        all.setServiceGroups(List.of("all"));
+        assertThatThrownBy(() -> DataRequestValidator.validateForCreate(all, NOW)).hasMessageContaining("startDate");
+    }
+
+    @Test
+    void dateRangeLimitsApplyToActivitiesOnly() {
+        DataRequest admin = activities("2020-01-01T00:00:00Z", "2020-06-01T00:00:00Z");
+        admin.setServiceGroups(List.of("admin", "issues"));
+        assertThatCode(() -> DataRequestValidator.validateForCreate(admin, NOW)).doesNotThrowAnyException();
+    }
+
     @Test
     void badStartDateFromJsonNamesTheField() {
         assertThatThrownBy(() -> DataConnectorJson.toDataRequest("{\"startDate\": \"2023-13-45\"}"))

@@ -11,16 +11,17 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 /**
- * Reads {@code projectIdList}, which the API documents as an array but sends in its examples as a JSON-encoded string
- * of an array ({@code "[ \"a\", \"b\" ]"}). Accepted: a JSON array of strings, such an encoded string, a plain
- * comma-separated string of ids, {@code null} (read as {@code null}) and {@code ""} (read as {@code null}).
+ * Reads a list field of the model ({@code projectIdList}, {@code serviceGroups}), which the API documents as an array
+ * but sends in its examples as a JSON-encoded string of an array ({@code "[ \"a\", \"b\" ]"}). Accepted: a JSON
+ * array of strings, such an encoded string, a plain comma-separated string, {@code null} (read as {@code null}) and
+ * {@code ""} (read as {@code null}).
  */
-public final class ProjectIdListDeserializer extends StdDeserializer<List<String>> {
+public final class StringListDeserializer extends StdDeserializer<List<String>> {
     private static final long serialVersionUID = 1L;
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    public ProjectIdListDeserializer() {
+    public StringListDeserializer() {
         super(List.class);
     }
 
@@ -43,36 +44,36 @@ public final class ProjectIdListDeserializer extends StdDeserializer<List<String
                     if (inner.nextToken() != JsonToken.START_ARRAY) {
                         throw new IOException("not an array");
                     }
-                    List<String> ids = readArray(inner, ctxt);
+                    List<String> items = readArray(inner, ctxt);
                     if (inner.nextToken() != null) {
                         throw new IOException("trailing content");
                     }
-                    return ids;
+                    return items;
                 } catch (IOException e) {
                     @SuppressWarnings("unchecked")
                     List<String> r = (List<String>) ctxt.handleWeirdStringValue(List.class, s,
-                            "field '%s' holds a string that is not a JSON array of project ids", InstantJson.fieldName(p));
+                            "field '%s' holds a string that is not a JSON array of strings", InstantJson.fieldName(p));
                     return r;
                 }
             }
-            List<String> ids = new ArrayList<>();
+            List<String> items = new ArrayList<>();
             for (String part : s.split(",")) {
                 String id = part.trim();
                 if (!id.isEmpty()) {
-                    ids.add(id);
+                    items.add(id);
                 }
             }
-            return ids;
+            return items;
         }
         @SuppressWarnings("unchecked")
         List<String> r = (List<String>) ctxt.handleUnexpectedToken(List.class, t, p,
-                "field '%s' must be an array of project ids (or a JSON-encoded string of one), found %s",
+                "field '%s' must be an array of strings (or a JSON-encoded string of one), found %s",
                 InstantJson.fieldName(p), t);
         return r;
     }
 
     private static List<String> readArray(JsonParser p, DeserializationContext ctxt) throws IOException {
-        List<String> ids = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
@@ -82,14 +83,14 @@ public final class ProjectIdListDeserializer extends StdDeserializer<List<String
                 continue;
             }
             if (t.isScalarValue()) {
-                ids.add(p.getText());
+                items.add(p.getText());
             } else {
                 ctxt.handleUnexpectedToken(String.class, t, p,
-                        "project ids must be strings, found %s", t);
+                        "list items must be strings, found %s", t);
                 p.skipChildren();
             }
         }
-        return ids;
+        return items;
     }
 
     @Override
