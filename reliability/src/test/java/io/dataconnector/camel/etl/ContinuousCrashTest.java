@@ -140,6 +140,8 @@ class ContinuousCrashTest extends JobBCrashTestBase {
                                      + "never load the same job twice")
     void twoLiveInstances() throws Exception {
         sim.setRowsPerTable(200);
+        // the warehouse schema and history exist before the instances start (as in a running deployment)
+        assertThat(runApp("--once")).as(lastOutput).isZero();
         SimJob first = job(60);
         try (ChildEtl one = ChildEtl.start(work, continuous()); ChildEtl two = ChildEtl.start(work, continuous())) {
             awaitJobLoaded(one, first);
