@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildEtl implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger CONFIGS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Process process;
     final List<String> stdout = new CopyOnWriteArrayList<>();
     final List<String> stderr = new CopyOnWriteArrayList<>();
@@ -37,6 +39,27 @@ final class ChildEtl implements AutoCloseable {
 
     /** Starts the app with these system properties and arguments, working directory {@code dir}. */
     static ChildEtl start(Path dir, Map<String, String> systemProperties, String... args) {
+        return start(dir, systemProperties, Map.of(), args);
+    }
+
+    /**
+     * Starts the app with these system properties, these keys in its configuration file (e.g. {@code camel.beans.*}
+     * binding a {@link PauseListener}, which Camel Main reads from the configuration only) and arguments, working
+     * directory {@code dir}.
+     */
+    static ChildEtl start(Path dir, Map<String, String> systemProperties, Map<String, String> config,
+                          String... args) {
+        Path configDir = dir.resolve("child-config-" + CONFIGS.incrementAndGet());
+        try {
+            java.nio.file.Files.createDirectories(configDir);
+            java.util.Properties p = new java.util.Properties();
+            p.putAll(config);
+            try (var out = java.nio.file.Files.newOutputStream(configDir.resolve("application.properties"))) {
+                p.store(out, "child ETL");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -47,7 +70,7 @@ final class ChildEtl implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(EtlApplication.class.getName());
         cmd.addAll(List.of(args));
-        cmd.add("--config=" + dir.resolve("no-config"));
+        cmd.add("--config=" + configDir);
         try {
             return new ChildEtl(new ProcessBuilder(cmd).directory(dir.toFile()).start());
         } catch (IOException e) {

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.dataconnector.camel.simulator.Fault;
 import io.dataconnector.camel.simulator.Operation;
-import io.dataconnector.camel.simulator.SimJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,81 +17,21 @@ import org.junit.jupiter.api.Test;
  * mix of rows, never duplicates); after the restart the warehouse equals a reference load of B, B's tables and B
  * itself are recorded loaded exactly once (attempts = 1), no staging table or temp file is left.
  * <p>
- * The points "mid-table", "between tables" and "before the history row" use the app's documented test hook
- * ({@code -Detl.test.pause-at}, {@link TestHooks}): the child prints a marker and blocks, the test waits for the marker
- * on the child's stdout and kills. "During download" throttles the simulator's download instead.
+ * The points "mid-table", "between tables" and "before the history row" use a {@link PauseListener} (the ETL's
+ * {@code LoadListener} SPI) bound in the child's registry: the child prints a marker and blocks, the test waits for
+ * the marker on the child's stdout and kills. "During download" throttles the simulator's download instead.
  */
-class CrashSafetyTest extends ReliabilityTestBase {
-
-    private SimJob jobA;
-    private SimJob jobB;
-    private Map<String, Snapshot> snapA;
-    private Map<String, Snapshot> snapB;
-
-    /** Job A loaded in-process; job B seeded; B's expected snapshot from a reference load into another schema. */
-    private void prepare() throws Exception {
-        sim.setRowsPerTable(200);
-        jobA = job(120);
-        assertThat(runApp("--once")).as(lastOutput).isZero();
-        snapA = snapshot();
-        jobB = job(60);
-        String crashSchema = schema;
-        schema = crashSchema + "_ref";
-        try {
-            assertThat(runApp("--once")).as(lastOutput).isZero();
-            snapB = snapshot();
-        } finally {
-            schema = crashSchema;
-        }
-        assertThat(snapB.keySet()).isEqualTo(snapA.keySet());
-        assertThat(snapB).as("B's extract differs from A's").isNotEqualTo(snapA);
-        sim.clearRecordedRequests();
-    }
-
-    private Map<String, String> childProperties(String pauseAt) {
-        Map<String, String> p = new java.util.LinkedHashMap<>(properties());
-        if (pauseAt != null) {
-            p.put(TestHooks.PROPERTY, pauseAt);
-        }
-        return p;
-    }
-
-    /** After the kill: every table is A's or B's snapshot; the job is not marked loaded. */
-    private void assertIntermediate(int exitCode) throws Exception {
-        assertThat(exitCode).as("killed with SIGKILL").isEqualTo(137);
-        Map<String, Snapshot> now = snapshot();
-        int a = 0;
-        int b = 0;
-        for (String table : new TreeSet<>(snapA.keySet())) {
-            Snapshot s = now.get(table);
-            assertThat(s).as(table + " after the kill").isIn(snapA.get(table), snapB.get(table));
-            if (Objects.equals(s, snapA.get(table))) {
-                a++;
-            } else {
-                b++;
-            }
-        }
-        assertThat(history(jobB.id())).doesNotContainKey(JobPlanner.JOB_MARKER);
-        evidence("exit %d after kill; tables at A: %d, at B: %d", exitCode, a, b);
-    }
+class CrashSafetyTest extends JobBCrashTestBase {
 
     /** The restart loads the rest: equals B's reference, everything exactly once, nothing left over. */
     private void restartAndAssert() throws Exception {
         int downloadsBefore = downloads();
         int code;
-        try (ChildEtl child = ChildEtl.start(work, childProperties(null), "--once")) {
+        try (ChildEtl child = ChildEtl.start(work, properties(), "--once")) {
             code = child.waitFor(Duration.ofSeconds(90));
             assertThat(code).as(child.output()).isZero();
         }
-        assertThat(snapshot()).as("after restart").isEqualTo(snapB);
-        Map<String, Map<String, Object>> h = history(jobB.id());
-        assertThat(h).containsKey(JobPlanner.JOB_MARKER);
-        for (Map.Entry<String, Map<String, Object>> e : h.entrySet()) {
-            assertThat(e.getValue().get("status")).as(e.getKey()).isEqualTo("success");
-            assertThat(((Number) e.getValue().get("attempts")).intValue()).as(e.getKey() + " attempts").isEqualTo(1);
-        }
-        assertThat(h.keySet()).hasSize(snapB.size() + 1);
-        assertNoLeftovers();
+        Map<String, Map<String, Object>> h = assertLoadedOnce();
         // a third run: nothing to do
         int downloadsAfterRestart = downloads();
         assertThat(runApp("--once")).as(lastOutput).isZero();
@@ -109,9 +46,9 @@ class CrashSafetyTest extends ReliabilityTestBase {
     private void killAt(String pauseAt) throws Exception {
         prepare();
         int exit;
-        try (ChildEtl child = ChildEtl.start(work, childProperties(pauseAt), "--once")) {
-            String marker = child.awaitStdout(TestHooks.MARKER, Duration.ofSeconds(90));
-            evidence("killed at '%s'", marker.substring(TestHooks.MARKER.length()).trim());
+        try (ChildEtl child = ChildEtl.start(work, properties(), PauseListener.config(pauseAt), "--once")) {
+            String marker = child.awaitStdout(PauseListener.MARKER, Duration.ofSeconds(90));
+            evidence("killed at '%s'", marker.substring(PauseListener.MARKER.length()).trim());
             exit = child.kill();
         }
         assertIntermediate(exit);
@@ -125,7 +62,7 @@ class CrashSafetyTest extends ReliabilityTestBase {
         sim.faults().enqueue(Fault.slowDownload(4096));
         Path spool = work.resolve("work").resolve(jobB.id());
         int exit;
-        try (ChildEtl child = ChildEtl.start(work, childProperties(null), "--once")) {
+        try (ChildEtl child = ChildEtl.start(work, properties(), "--once")) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 if (!child.isAlive()) {
                     throw new AssertionError(child.output());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Hostile extracts in job B, loaded over job A's snapshot (tables admin_*). A hostile CSV replaces
  * {@code admin_projects.csv}: that table is quarantined (A's snapshot kept, a failed history row naming the file and
  * line), the other tables load B, the process exits 1 (no crash) and a second run does the same (no crash loop, the
- * good tables are not loaded again). A zip-slip archive is refused as a whole (nothing of B loads, nothing is written
- * outside the work directory); a zip bomb stops the job where it is found, every table staying whole.
+ * good tables are not loaded again). A zip-slip entry is refused alone and recorded (the other tables load B, nothing
+ * is written outside the work directory); a zip bomb stops the job where it is found, every table staying whole.
  */
 class HostileExtractsTest extends SnapshotAThenJobBTestBase {
 
@@ -67,28 +67,46 @@ class HostileExtractsTest extends SnapshotAThenJobBTestBase {
         assertThat(Path.of(System.getProperty("java.io.tmpdir"), "evil.csv")).doesNotExist();
     }
 
-    private void refusedArchive(String... errorWords) throws Exception {
+    /**
+     * The unsafe entry is refused and recorded (history row with its name and the reason) while every table of B
+     * loads; the job row says so; this run exits 1, the next exits 0 without downloading again.
+     */
+    private void refusedEntry(String entryName) throws Exception {
+        int downloads = downloads();
         assertThat(runApp("--once")).as(lastOutput).isEqualTo(1);
-        assertThat(snapshot()).as("nothing of B").isEqualTo(previous);
-        Map<String, Object> row = history(jobB.id()).get(JobPlanner.JOB_MARKER);
-        assertThat(row.get("status")).isEqualTo("failed");
-        assertThat((String) row.get("error")).contains(errorWords);
+        Map<String, Snapshot> now = snapshot();
+        assertThat(now.keySet()).isEqualTo(previous.keySet());
+        previous.keySet().forEach(t -> assertThat(now.get(t)).as(t + " loads B").isNotEqualTo(previous.get(t)));
+        Map<String, Map<String, Object>> h = history(jobB.id());
+        Map<String, Object> refused = h.get(entryName);
+        assertThat(refused).as("history row of " + entryName).isNotNull();
+        assertThat(refused.get("status")).isEqualTo("refused");
+        assertThat((String) refused.get("error")).contains("Unsafe ZIP entry name", entryName);
+        assertThat(h.get(JobPlanner.JOB_MARKER).get("status")).isEqualTo("success");
+        assertThat(h.get(JobPlanner.JOB_MARKER).get("error")).isEqualTo("loaded with 1 refused entries");
+        assertThat(lastOutput).contains(entryName, "refused");
+        assertThat(downloads() - downloads).isEqualTo(1);
         assertNoLeftovers();
-        evidence("exit 1, archive refused, all tables keep A; history: %s", shorten((String) row.get("error")));
+        evidence("%s: exit 1, the entry refused ('%s'), all %d tables load B, job row '%s'", entryName,
+                shorten((String) refused.get("error")), now.size(), h.get(JobPlanner.JOB_MARKER).get("error"));
+        assertThat(runApp("--once")).as(lastOutput).isZero();
+        assertThat(downloads() - downloads).as("not downloaded again").isEqualTo(1);
+        assertThat(history(jobB.id())).isEqualTo(h);
+        evidence("next run: exit 0, no download, history unchanged");
     }
 
     @Test
-    @Scenario(id = "HOSTILE-1", title = "zip-slip entries ../../evil.csv and /tmp/evil.csv")
+    @Scenario(id = "HOSTILE-1", title = "zip-slip entries ../../../../tmp/x.csv and /tmp/evil.csv: refused one by one, "
+                                        + "the other tables load, exit 1 then 0 without a second download")
     void zipSlip() throws Exception {
-        sim.putZipEntry(jobB.id(), "../../evil.csv", utf8("id\n1\n"));
-        refusedArchive("Unsafe ZIP entry name", "../../evil.csv");
+        sim.putZipEntry(jobB.id(), "../../../../tmp/evil.csv", utf8("id\n1\n"));
+        refusedEntry("../../../../tmp/evil.csv");
         assertNothingOutsideWorkDir();
 
-        SimJob abs = job(30);
-        sim.cancelJob(jobB.id());
-        jobB = abs;
-        sim.putZipEntry(abs.id(), "/tmp/evil.csv", utf8("id\n1\n"));
-        refusedArchive("Unsafe ZIP entry name", "/tmp/evil.csv");
+        previous = snapshot();
+        jobB = job(30);
+        sim.putZipEntry(jobB.id(), "/tmp/evil.csv", utf8("id\n1\n"));
+        refusedEntry("/tmp/evil.csv");
         assertNothingOutsideWorkDir();
         evidence("no file named evil* under the work dir's parent, /tmp or java.io.tmpdir");
     }
@@ -122,14 +140,15 @@ class HostileExtractsTest extends SnapshotAThenJobBTestBase {
         sim.putJobFile(jobB.id(), "admin 2 bad-name.csv", utf8("id\n1\n"));
         assertThat(runApp("--once")).as(lastOutput).isEqualTo(1);
         Map<String, Map<String, Object>> h = history(jobB.id());
-        assertThat(h.get(evil).get("status")).isEqualTo("failed");
+        assertThat(h.get(evil).get("status")).isEqualTo("refused");
         assertThat((String) h.get(evil).get("error")).contains("Invalid table");
-        assertThat(h.get("admin 2 bad-name.csv").get("status")).isEqualTo("failed");
+        assertThat(h.get("admin 2 bad-name.csv").get("status")).isEqualTo("refused");
         assertThat(tables()).contains("dc_load_history").noneMatch(t -> t.contains("drop") || t.contains(" "));
         Map<String, Snapshot> now = snapshot();
         assertThat(now.keySet()).isEqualTo(previous.keySet());
         previous.keySet().forEach(t -> assertThat(now.get(t)).as(t).isNotEqualTo(previous.get(t)));
         assertThat(h.get(JobPlanner.JOB_MARKER).get("status")).isEqualTo("success");
+        assertThat(h.get(JobPlanner.JOB_MARKER).get("error")).isEqualTo("loaded with 2 refused entries");
         evidence("exit 1; both names refused in history ('%s'); history table intact; all %d good tables load B",
                 shorten((String) h.get(evil).get("error")), now.size());
         assertThat(runApp("--once")).as(lastOutput).isZero();

@@ -73,7 +73,8 @@ abstract class ReliabilityTestBase extends EtlTestSupport {
     Map<String, Snapshot> snapshot(String inSchema) throws SQLException {
         Map<String, Snapshot> out = new TreeMap<>();
         for (Map<String, Object> t : query("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                                           + inSchema + "' AND table_name <> 'dc_load_history' "
+                                           + inSchema + "' AND table_name NOT IN ('dc_load_history', '"
+                                           + JobClaims.TABLE + "') "
                                            + "AND table_name NOT LIKE '\\_stage\\_%'")) {
             String name = (String) t.get("table_name");
             Map<String, Object> r = query("SELECT COUNT(*) AS n, COALESCE(md5(string_agg(x::text, E'\\n' ORDER BY "
@@ -91,6 +92,21 @@ abstract class ReliabilityTestBase extends EtlTestSupport {
             out.put((String) r.get("file_name"), r);
         }
         return out;
+    }
+
+    /** The status of one history row (job, file), or null. */
+    String status(String jobId, String fileName) throws SQLException {
+        Map<String, Object> row = history(jobId).get(fileName);
+        return row == null ? null : (String) row.get("status");
+    }
+
+    /** The claims on a job (owner, lease_until) in the continuous mode's claims table; empty when none or no table. */
+    List<Map<String, Object>> claims(String jobId) throws SQLException {
+        if (!tables().contains(JobClaims.TABLE)) {
+            return List.of();
+        }
+        return query("SELECT owner, lease_until FROM " + schema + "." + JobClaims.TABLE + " WHERE job_id = '" + jobId
+                     + "'");
     }
 
     List<String> stagingTables() throws SQLException {

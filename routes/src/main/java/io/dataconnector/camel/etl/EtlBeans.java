@@ -4,19 +4,23 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dataconnector.camel.etl.warehouse.Dialect;
 import io.dataconnector.camel.etl.warehouse.DuckDbDialect;
+import io.dataconnector.camel.etl.warehouse.LoadListener;
+import io.dataconnector.camel.etl.warehouse.LoadListeners;
 import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the ETL's beans from the configuration and binds them in the registry: the warehouse {@code DataSource}
- * (HikariCP, also usable by camel-jdbc/camel-sql as {@code #warehouse}), the loader, the planner and the run summary.
- * The pool is closed when the CamelContext stops (which releases a DuckDB file's lock).
+ * (HikariCP, also usable by camel-jdbc/camel-sql as {@code #warehouse}), the loader, the planner, the run summary and
+ * the job claims of the completed-job consumer ({@link JobClaims}). The pool is closed when the CamelContext stops
+ * (which releases a DuckDB file's lock). Every {@link LoadListener} bound in the registry is told of each load.
+ * The {@code etl.rearm} items are re-armed in the load history at startup.
  */
 public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, WarehouseLoader loader, JobPlanner planner,
                        RunSummary summary) {
@@ -39,12 +43,19 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         }, true, true);
         WarehouseLoader loader = new WarehouseLoader(ds, dialect, settings.warehouse());
         loader.initialize();
+        LoadListener listeners = new LoadListeners(
+                () -> List.copyOf(context.getRegistry().findByType(LoadListener.class)));
+        loader.setListener(listeners);
+        rearm(loader, settings.rearm());
+        JobClaims claims = new JobClaims(context, ds, loader, settings.warehouse().schema(),
+                settings.claimLeaseMillis(), !(dialect instanceof DuckDbDialect));
+        context.addService(claims, true, true); // after the pool's closer: stopped (claims released) before it
         RunSummary summary = new RunSummary();
         JobPlanner planner = new JobPlanner(loader, settings, summary);
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
         context.getRegistry().bind("warehouse", ds);
-        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, jobRepository(ds));
+        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, claims);
         context.getRegistry().bind(EtlRoutes.LOADER, loader);
         context.getRegistry().bind(EtlRoutes.PLANNER, planner);
         context.getRegistry().bind(EtlRoutes.SUMMARY, summary);
@@ -55,21 +66,33 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
     }
 
     /**
-     * The consumer's idempotent repository (camel-sql, table CAMEL_MESSAGEPROCESSED). Its table is created here with
-     * {@code CREATE TABLE IF NOT EXISTS} on an auto-commit connection: camel-sql's own check (a SELECT that fails, then
-     * CREATE TABLE in the same transaction) cannot work on PostgreSQL, where the failed SELECT aborts the transaction.
+     * Re-arms the {@code etl.rearm} items: {@code <job id>:<file name>} (one quarantined, gone or refused file) or
+     * {@code <job id>} (every such row of the job, and the job itself), comma-separated.
+     *
+     * @throws IllegalArgumentException for an item without a job id
      */
-    static JdbcMessageIdRepository jobRepository(javax.sql.DataSource ds) throws java.sql.SQLException {
-        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            s.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), "
-                      + "messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+    static void rearm(WarehouseLoader loader, String items) throws java.sql.SQLException {
+        if (items == null || items.isBlank()) {
+            return;
         }
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(ds, "dataconnector-etl");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
+        for (String item : items.split(",")) {
+            String it = item.trim();
+            if (it.isEmpty()) {
+                continue;
+            }
+            int colon = it.indexOf(':');
+            String job = (colon < 0 ? it : it.substring(0, colon)).trim();
+            String file = colon < 0 ? null : it.substring(colon + 1).trim();
+            if (job.isEmpty()) {
+                throw new IllegalArgumentException("etl.rearm item '" + it + "' has no job id (<job>:<file> or <job>)");
+            }
+            int n = loader.rearm(job, file == null || file.isEmpty() || file.equals("*") ? null : file);
+            if (n == 0) {
+                LOG.warn("etl.rearm: nothing to re-arm for {} (no quarantined, gone or refused row)", it);
+            } else {
+                LOG.info("etl.rearm: {} re-armed ({} history row(s)); remove the key once it has loaded", it, n);
+            }
+        }
     }
 
     private static HikariDataSource dataSource(EtlSettings settings, Dialect dialect) throws Exception {

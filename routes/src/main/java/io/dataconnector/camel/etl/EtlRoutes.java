@@ -62,11 +62,13 @@ public class EtlRoutes extends RouteBuilder {
                 .doTry()
                     .to("direct:dc-etl-job-steps")
                 .doCatch(Exception.class)
-                    .process(e -> planner.failed(work(e), work(e).getJob(),
-                            e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                    // still a failure for the caller: the consumer then releases the job for a later poll
+                    // still a failure for the caller (the consumer then releases the job for a later poll), unless
+                    // the job is now terminal (gone, quarantined): no later poll may retry it
                     .process(e -> {
-                        throw e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                        Exception caught = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                        if (!planner.failed(work(e), work(e).getJob(), caught)) {
+                            throw caught;
+                        }
                     })
                 .doFinally()
                     .process(e -> work(e).cleanup())
@@ -150,6 +152,8 @@ public class EtlRoutes extends RouteBuilder {
                 .split(method(zipEntries, "descriptions")).streaming().stopOnException()
                     .process(StreamedEntries::describe)
                 .end()
+                // entries with an unsafe name are not unpacked: each recorded as refused, the others load
+                .process(e -> planner.refusedEntries(work(e), ZipEntries.refusals(e)))
                 .split(method(zipEntries, "tables")).streaming().stopOnException()
                         .parallelProcessing(parallelism > 1)
                         .executorService(getContext().getExecutorServiceManager()
@@ -215,7 +219,8 @@ public class EtlRoutes extends RouteBuilder {
 
         from("direct:dc-etl-record").routeId("dc-etl-record")
                 .process(e -> {
-                    LoadResult r = e.getMessage().getBody(LoadResult.class);
+                    LoadResult r = planner.settle(e.getMessage().getBody(LoadResult.class));
+                    e.getMessage().setBody(r);
                     summary.add(r);
                     work(e).getResults().add(r);
                 })

@@ -3,7 +3,9 @@ package io.dataconnector.camel.etl;
 import io.dataconnector.camel.component.model.ExtractFile;
 import io.dataconnector.camel.component.model.Job;
 import io.dataconnector.camel.etl.extract.ExtractMetadata;
+import io.dataconnector.camel.component.api.DataConnectorException;
 import io.dataconnector.camel.etl.warehouse.Identifiers;
+import io.dataconnector.camel.etl.warehouse.LoadHistory;
 import io.dataconnector.camel.etl.warehouse.LoadResult;
 import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
 import java.io.IOException;
@@ -24,7 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The decisions of the ETL: which completed jobs are pending (oldest first, so the warehouse ends at the newest
- * snapshot), and for one job which files to fetch.
+ * snapshot), for one job which files to fetch, and when a problem is permanent. Terminal states, recorded in the load
+ * history and never retried (re-arm with {@code etl.rearm}): {@code refused} (an extract file or ZIP entry whose name
+ * can never be a table), {@code gone} (the job's data listing answered 404) and {@code quarantined} (a table, or the
+ * job as a whole, failed {@code etl.max-attempts} times, counted in the history). A job whose every wanted table is
+ * loaded or terminal is done; its job row then says how many entries were refused and tables quarantined.
  */
 public class JobPlanner {
 
@@ -48,8 +54,22 @@ public class JobPlanner {
     public List<Job> pendingJobs(List<Job> jobs) throws SQLException {
         List<Job> out = new ArrayList<>();
         for (Job j : jobs == null ? List.<Job>of() : jobs) {
-            if (j.isSuccessful() && j.getId() != null && !loader.doneFiles(j.getId()).contains(JOB_MARKER)) {
+            if (!j.isSuccessful() || j.getId() == null) {
+                continue;
+            }
+            List<LoadHistory.Entry> history = loader.history(j.getId());
+            boolean done = history.stream().anyMatch(e -> e.fileName().equals(JOB_MARKER) && e.settled());
+            if (!done) {
                 out.add(j);
+                continue;
+            }
+            // settled earlier: not fetched again; the run summary still lists what ended gone or quarantined
+            for (LoadHistory.Entry e : history) {
+                if (LoadHistory.GONE.equals(e.status()) || LoadHistory.QUARANTINED.equals(e.status())) {
+                    summary.add(new LoadResult(j.getId(), j.getRequestId(), e.fileName(), e.tableName(),
+                            LoadResult.Status.SKIPPED, 0, 0, null, null, e.status() + " after " + e.attempts()
+                            + " attempt(s): " + e.error()));
+                }
             }
         }
         out.sort(Comparator.comparing(JobPlanner::completion, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -72,7 +92,12 @@ public class JobPlanner {
 
     /** Chooses the files to fetch from a job's data listing. */
     public JobPlan plan(JobWork work, List<ExtractFile> listing) throws SQLException {
-        Set<String> done = loader.doneFiles(work.getJobId());
+        Set<String> done = new java.util.HashSet<>();
+        for (LoadHistory.Entry e : loader.history(work.getJobId())) {
+            if (e.settled()) {
+                done.add(e.fileName()); // loaded, superseded, refused or quarantined: not fetched again
+            }
+        }
         Map<String, ExtractFile> byName = new LinkedHashMap<>();
         for (ExtractFile f : listing) {
             if (f.getName() != null) {
@@ -83,9 +108,16 @@ public class JobPlanner {
         Map<String, ExtractFile> schemas = new LinkedHashMap<>();
         for (ExtractFile f : byName.values()) {
             String name = f.getName();
-            if (!name.toLowerCase().endsWith(".csv") || name.contains("/") || name.contains("\\")
-                || ExtractMetadata.isPackageFile(name)) {
+            if (!name.toLowerCase().endsWith(".csv") || ExtractMetadata.isPackageFile(name)) {
                 continue; // README.html, the ZIP, schema documents and metadata.csv are never tables
+            }
+            if (name.contains("/") || name.contains("\\")) {
+                try {
+                    ZipEntries.checkName(name);
+                } catch (IllegalArgumentException unsafe) {
+                    refused(work, f, unsafe.getMessage(), done);
+                }
+                continue; // a CSV in a folder is not a table
             }
             String table;
             try {
@@ -114,32 +146,101 @@ public class JobPlanner {
     }
 
     /**
-     * A listed CSV whose name can never be a table (an invalid identifier, e.g. an SQL injection attempt): recorded
-     * once as failed in the history and the run summary (so the run exits 1), without holding the job back, since no
-     * retry can make the name valid.
+     * A listed CSV whose name can never be a table (an invalid identifier, e.g. an SQL injection attempt, or a path
+     * escaping the extract): recorded once as {@code refused} in the history and the run summary (so that run exits 1),
+     * without holding the job back, since no retry can make the name valid.
      */
     private void refused(JobWork work, ExtractFile f, String why, Set<String> done) {
-        String name = f.getName().length() > 200 ? f.getName().substring(0, 200) + "…" : f.getName();
+        refused(work, f.getName(), f.getSize() == null ? 0 : f.getSize(), why + "; not loaded", done);
+    }
+
+    /**
+     * ZIP entries refused while reading the archive (see {@link ZipEntries}): each recorded once as {@code refused}
+     * with its name and the reason, in the history and the run summary; the other entries load.
+     *
+     * @param refusals entry name → reason
+     */
+    public void refusedEntries(JobWork work, Map<String, String> refusals) throws SQLException {
+        if (refusals == null || refusals.isEmpty()) {
+            return;
+        }
+        Set<String> done = new java.util.HashSet<>();
+        for (LoadHistory.Entry e : loader.history(work.getJobId())) {
+            if (e.settled()) {
+                done.add(e.fileName());
+            }
+        }
+        refusals.forEach((name, why) -> refused(work, name, 0, why + "; not unpacked", done));
+    }
+
+    private void refused(JobWork work, String fileName, long bytes, String why, Set<String> done) {
+        String name = fileName.length() > 200 ? fileName.substring(0, 200) + "…" : fileName;
         if (done.contains(name)) {
             return;
         }
         Instant now = Instant.now();
         LoadResult r = new LoadResult(work.getJobId(), work.getJob().getRequestId(), name, null,
-                LoadResult.Status.FAILED, 0, f.getSize() == null ? 0 : f.getSize(), now, now, why + "; not loaded");
+                LoadResult.Status.REFUSED, 0, bytes, now, now, why);
+        LOG.warn("Job {}: refused {}: {}", work.getJobId(), name, why);
         summary.add(r);
-        loader.recordFailure(r, work.getJob().getCompletedAt());
+        work.getResults().add(r);
+        try {
+            loader.recordOutcome(r, LoadHistory.REFUSED, work.getJob().getCompletedAt());
+        } catch (SQLException e) {
+            LOG.warn("Could not record the refusal of {} of job {} in the load history: {}", name, work.getJobId(),
+                    e.getMessage());
+        }
     }
 
-    /** After a job: marks it done in the history when every wanted table is loaded. */
-    public void finish(JobWork work) {
-        if (work.hasFailures()) {
-            return;
+    /**
+     * A table's load result as it settles: a failure that reached {@code etl.max-attempts} (counted in the history)
+     * becomes {@link LoadResult.Status#QUARANTINED}; anything else is returned as is.
+     */
+    public LoadResult settle(LoadResult r) {
+        if (r.status() != LoadResult.Status.FAILED) {
+            return r;
+        }
+        try {
+            if (loader.quarantineIfExhausted(r.jobId(), r.fileName(), settings.maxAttempts())) {
+                LOG.warn("Job {}: {} failed {} times (etl.max-attempts): quarantined; re-arm it with "
+                         + "etl.rearm={}:{}", r.jobId(), r.fileName(), settings.maxAttempts(), r.jobId(), r.fileName());
+                return r.with(LoadResult.Status.QUARANTINED, "quarantined after " + settings.maxAttempts()
+                                                             + " attempts: " + r.error());
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not read the attempts of {} of job {}: {}", r.fileName(), r.jobId(), e.getMessage());
+        }
+        return r;
+    }
+
+    /**
+     * After a job: marks it done in the history when every wanted table is loaded or terminal (refused, quarantined),
+     * the job row then noting {@code loaded with N refused entries[, M quarantined tables]}.
+     */
+    public void finish(JobWork work) throws SQLException {
+        if (work.getResults().stream().anyMatch(r -> r.status() == LoadResult.Status.FAILED)) {
+            return; // retried by a later run
+        }
+        long refused = 0;
+        long quarantined = 0;
+        for (LoadHistory.Entry e : loader.history(work.getJobId())) {
+            if (LoadHistory.REFUSED.equals(e.status())) {
+                refused++;
+            } else if (LoadHistory.QUARANTINED.equals(e.status()) && !e.fileName().equals(JOB_MARKER)) {
+                quarantined++;
+            }
+        }
+        String note = refused + quarantined == 0 ? null
+                : "loaded with " + refused + " refused entries" + (quarantined == 0 ? ""
+                        : " and " + quarantined + " quarantined tables");
+        if (note != null) {
+            LOG.warn("Job {}: {}", work.getJobId(), note);
         }
         Instant now = Instant.now();
-        TestHooks.pauseAt("before-job-done", JOB_MARKER);
+        loader.getListener().jobLoaded(work.getJobId());
         loader.recordJobDone(new LoadResult(work.getJobId(), work.getJob().getRequestId(), JOB_MARKER, null,
                 LoadResult.Status.LOADED, work.getResults().stream().mapToLong(LoadResult::rows).sum(),
-                0, work.getStarted(), now, null), work.getJob().getCompletedAt());
+                0, work.getStarted(), now, note), work.getJob().getCompletedAt());
         ExtractMetadata metadata = work.getMetadata();
         if (metadata != null) {
             loader.recordExtract(work.getJobId(), JOB_MARKER, metadata.createdAt(), metadata.region());
@@ -162,15 +263,47 @@ public class JobPlanner {
         loader.recordMissing(r, work.getJob().getCompletedAt());
     }
 
-    /** A job-level failure (listing, download, unzip): recorded in the summary and the history. */
-    public void failed(JobWork work, Job job, Exception e) {
+    /**
+     * A job-level failure (listing, download, unzip): recorded in the summary and the history. A data listing
+     * answering 404 makes the job {@code gone}; the {@code etl.max-attempts}-th failure makes it {@code quarantined}.
+     *
+     * @return whether the job is now in a terminal state (no later poll retries it)
+     */
+    public boolean failed(JobWork work, Job job, Exception e) {
         String jobId = job != null ? job.getId() : work != null ? work.getJobId() : "?";
         String requestId = job != null ? job.getRequestId() : null;
         Instant started = work != null ? work.getStarted() : Instant.now();
+        Instant completedAt = job != null ? job.getCompletedAt() : null;
         String message = e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
-        LOG.warn("Job {} failed: {}", jobId, message);
         LoadResult r = LoadResult.jobFailure(jobId, requestId, JOB_MARKER, started, message);
-        summary.add(r);
-        loader.recordFailure(r, job != null ? job.getCompletedAt() : null);
+        if (isGoneListing(e)) {
+            r = r.with(LoadResult.Status.GONE, "the data listing answered HTTP 404: the job's extract no longer exists ("
+                                               + message + ")");
+            LOG.warn("Job {} is gone: {}", jobId, r.error());
+            summary.add(r);
+            try {
+                loader.recordOutcome(r, LoadHistory.GONE, completedAt);
+                return true;
+            } catch (SQLException sql) {
+                LOG.warn("Could not record job {} as gone in the load history: {}", jobId, sql.getMessage());
+                return false;
+            }
+        }
+        LOG.warn("Job {} failed: {}", jobId, message);
+        loader.recordFailure(r, completedAt);
+        LoadResult settled = settle(r);
+        summary.add(settled);
+        return settled.status() == LoadResult.Status.QUARANTINED;
+    }
+
+    /** @return whether the failure is the job's data listing answering 404 (ERR_RESOURCE_NOT_EXIST) */
+    static boolean isGoneListing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataConnectorException d && d.getStatusCode() == 404
+                && "listJobFiles".equals(d.getOperation())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

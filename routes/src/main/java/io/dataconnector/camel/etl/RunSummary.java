@@ -34,7 +34,10 @@ public class RunSummary {
         return results.stream().filter(LoadResult::isFailure).count();
     }
 
-    /** @return a table: job, table, rows, seconds, status (and the error of failures) */
+    /**
+     * @return a table: job, table, rows, seconds, status (loaded, failed, refused, gone, quarantined, skipped), the
+     *         error of failures and of skipped entries, and the totals
+     */
     public synchronized String format() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s  %-8s %s%n", "JOB", "TABLE", "ROWS", "SECONDS",
@@ -45,7 +48,8 @@ public class RunSummary {
                     r.mode() == null ? "" : r.mode().label(),
                     r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (r.windowStart() != null ? " window " + r.windowStart() + " .. " + r.windowEnd() : "")));
-            if (r.error() != null && (r.isFailure() || r.status() == LoadResult.Status.MISSING)) {
+            if (r.error() != null && (r.isFailure() || r.status() == LoadResult.Status.MISSING
+                                    || r.status() == LoadResult.Status.SKIPPED)) {
                 sb.append("      error: ").append(r.error()).append(System.lineSeparator());
             }
             for (String w : r.warnings()) {
@@ -54,8 +58,10 @@ public class RunSummary {
         }
         long rows = results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).mapToLong(LoadResult::rows)
                 .sum();
-        sb.append(String.format(Locale.ROOT, "%d table(s) loaded (%d rows), %d failed%n", loadedTables(), rows,
-                failures()));
+        long skipped = results.stream().filter(r -> r.status() == LoadResult.Status.SKIPPED).count();
+        sb.append(String.format(Locale.ROOT, "%d table(s) loaded (%d rows), %d failed%s%n", loadedTables(), rows,
+                failures(), skipped == 0 ? "" : ", " + skipped + " skipped (gone or quarantined in an earlier run; "
+                                                 + "re-arm with etl.rearm)"));
         return sb.toString();
     }
 }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
@@ -29,13 +31,15 @@ import org.apache.camel.support.SynchronizationAdapter;
  * archive on disk, so an entry is never held in memory (Camel's ZipSplitter copies every entry into a byte array,
  * which is why the routes use this iterator with the Splitter EIP instead). Random access through the central
  * directory lets the Splitter look ahead safely. Each entry's CRC-32 is verified when it has been read to its end;
- * entry names that could escape a directory ({@code ../}, absolute paths, drive letters, backslashes) are rejected;
+ * an entry whose name could escape a directory ({@code ../}, absolute paths, drive letters, backslashes) is refused:
+ * never read nor unpacked, listed with the reason by {@link #refusals(Exchange)}, while the other entries go on;
  * the bytes unpacked in total are capped against zip bombs (whatever sizes the archive claims).
  */
 public class ZipEntries {
 
     private static final String ZIP_FILE = "dcEtlZipFile";
     private static final String TOTAL = "dcEtlZipUnpackedBytes";
+    private static final String REFUSALS = "dcEtlZipRefusedEntries";
 
     private final long maxUncompressedBytes;
 
@@ -65,7 +69,7 @@ public class ZipEntries {
         List<ZipEntry> entries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
-            if (!e.isDirectory() && isCsv(e)) {
+            if (!e.isDirectory() && isCsv(e) && isSafe(e.getName())) {
                 entries.add(e);
             }
         }
@@ -89,10 +93,16 @@ public class ZipEntries {
             throw new ZipException("Not a readable ZIP: " + e.getMessage());
         }
         List<ZipEntry> entries = new ArrayList<>();
+        Map<String, String> refusals = new LinkedHashMap<>();
         try {
             for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
-                checkName(e.getName());
+                try {
+                    checkName(e.getName());
+                } catch (IllegalArgumentException unsafe) {
+                    refusals.put(String.valueOf(e.getName()), unsafe.getMessage());
+                    continue;
+                }
                 if (!e.isDirectory() && which.test(e)) {
                     entries.add(e);
                 }
@@ -101,6 +111,7 @@ public class ZipEntries {
             zf.close();
             throw e;
         }
+        exchange.setProperty(REFUSALS, Collections.unmodifiableMap(refusals));
         // the Splitter looks ahead and closes the iterator before the last entry is processed: the archive is closed
         // when the exchange completes (and by the unzip route, see close(Exchange))
         exchange.setProperty(ZIP_FILE, zf);
@@ -113,6 +124,25 @@ public class ZipEntries {
             }
         });
         return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries), total);
+    }
+
+    /**
+     * @return the entries of the archive opened on this exchange that were refused: entry name → reason (e.g.
+     *         {@code Unsafe ZIP entry name '../../x.csv'}), in archive order; empty when none
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> refusals(Exchange exchange) {
+        Map<String, String> m = exchange.getProperty(REFUSALS, Map.class);
+        return m == null ? Map.of() : m;
+    }
+
+    private static boolean isSafe(String name) {
+        try {
+            checkName(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Closes the archive opened by {@link #iterate(Exchange)} (after the split). */
@@ -137,11 +167,13 @@ public class ZipEntries {
     public static String checkName(String name) {
         if (name == null || name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.contains("\\")
             || name.contains("\0") || (name.length() > 1 && name.charAt(1) == ':')) {
-            throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "'");
+            throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "': an absolute path, a drive or a "
+                                               + "backslash could escape the work directory");
         }
         for (String part : name.split("/")) {
             if (part.equals("..")) {
-                throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "'");
+                throw new IllegalArgumentException("Unsafe ZIP entry name '" + name + "': '..' could escape the work "
+                                                   + "directory");
             }
         }
         return name;

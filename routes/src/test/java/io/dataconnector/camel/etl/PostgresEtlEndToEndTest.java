@@ -211,10 +211,15 @@ class PostgresEtlEndToEndTest extends EtlTestSupport {
     @Test
     void aCorruptZipAndAHostileEntryNameAreRefused() throws Exception {
         SimJob hostile = job(30);
+        extra.put("etl.include", "admin_users");
         sim.putZipEntry(hostile.id(), "../../evil.csv", "id\n1\n".getBytes());
         assertThat(runApp("--once")).as(lastOutput).isEqualTo(1);
-        assertThat(lastOutput).contains("Unsafe ZIP entry name");
-        assertThat(tables()).containsExactly("dc_load_history");
+        assertThat(lastOutput).contains("Unsafe ZIP entry name", "refused");
+        // only the hostile entry is refused: the other tables load
+        assertThat(tables()).containsExactlyInAnyOrder("admin_users", "dc_load_history");
+        assertThat(query("SELECT status FROM " + schema + ".dc_load_history WHERE job_id = '" + hostile.id()
+                         + "' AND file_name = '../../evil.csv'").get(0).get("status")).isEqualTo("refused");
+        assertThat(runApp("--once")).as("refused once, job done").isZero();
 
         sim.cancelJob(hostile.id());
         job(20);

@@ -9,14 +9,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The load-history table: one row per (job id, file name), primary key on both, with rows, bytes, timings, status
- * ({@code success}, {@code failed}, {@code superseded}), the last error and the number of attempts. A file is loaded
- * exactly once: the success row is written in the same transaction as the snapshot swap, and a second success for the
- * same key violates the primary key, rolling that swap back.
+ * ({@code success}, {@code failed}, {@code superseded}, and the terminal {@code refused}, {@code gone},
+ * {@code quarantined}), the last error and the number of attempts. A file is loaded exactly once: the success row is
+ * written in the same transaction as the snapshot swap, and a second success for the same key violates the primary
+ * key, rolling that swap back. The attempts live here (not in memory), so a limit on them holds across restarts and
+ * instances.
  */
 public class LoadHistory {
 
@@ -25,6 +29,28 @@ public class LoadHistory {
     public static final String SUPERSEDED = "superseded";
     /** listed but neither in the ZIP nor fetchable on its own: never retried */
     public static final String MISSING = "missing";
+    /** Terminal: an extract file or ZIP entry that can never be a table (unsafe or invalid name); not retried. */
+    public static final String REFUSED = "refused";
+    /** Terminal, job level: the job's data listing answered 404 (the extract no longer exists); not retried. */
+    public static final String GONE = "gone";
+    /** Terminal: failed {@code etl.max-attempts} times; skipped until an operator re-arms it. */
+    public static final String QUARANTINED = "quarantined";
+    /** The file name of a job's own row (the job as a whole). */
+    public static final String JOB_FILE = "*";
+
+    /** One history row, as read back. */
+    public record Entry(String fileName, String tableName, String status, int attempts, String error) {
+
+        /** @return whether no run retries this (job, file) any more: loaded, superseded, refused, gone, quarantined */
+        public boolean settled() {
+            return SUCCESS.equals(status) || SUPERSEDED.equals(status) || MISSING.equals(status) || isTerminal();
+        }
+
+        /** @return whether it ended without loading: refused, gone or quarantined */
+        public boolean isTerminal() {
+            return REFUSED.equals(status) || GONE.equals(status) || QUARANTINED.equals(status);
+        }
+    }
 
     private static final int MAX_ERROR = 2000;
 
@@ -89,6 +115,83 @@ public class LoadHistory {
             }
         }
         return done;
+    }
+
+    /** @return every history row of a job, in file name order */
+    public List<Entry> entries(Connection c, String jobId) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_name, table_name, status, attempts, error FROM "
+                                                       + table + " WHERE job_id = ? ORDER BY file_name")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A {@link #FAILED} (job, file) whose attempts reached {@code maxAttempts} becomes {@link #QUARANTINED}.
+     *
+     * @return 1 when it was quarantined now, else 0
+     */
+    public int quarantineIfExhausted(Connection c, String jobId, String fileName, int maxAttempts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = ? WHERE job_id = ? AND "
+                                                       + "file_name = ? AND status = ? AND attempts >= ?")) {
+            ps.setString(1, QUARANTINED);
+            ps.setString(2, jobId);
+            ps.setString(3, fileName);
+            ps.setString(4, FAILED);
+            ps.setInt(5, maxAttempts);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Re-arms terminal rows (quarantined, gone, refused) of a job: of one file, or of every file and the job's own row
+     * when {@code fileName} is null. They become {@link #FAILED} with 0 attempts (the last error is kept), and a job
+     * row saying the job is done is deleted, so the next run plans the job again. One transaction.
+     *
+     * @return the number of rows re-armed (0: nothing was terminal, nothing changed)
+     */
+    public int rearm(Connection c, String jobId, String fileName) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = ?, attempts = 0 "
+                                                           + "WHERE job_id = ? AND status IN (?, ?, ?)"
+                                                           + (fileName != null ? " AND file_name = ?" : ""))) {
+                ps.setString(1, FAILED);
+                ps.setString(2, jobId);
+                ps.setString(3, QUARANTINED);
+                ps.setString(4, GONE);
+                ps.setString(5, REFUSED);
+                if (fileName != null) {
+                    ps.setString(6, fileName);
+                }
+                n = ps.executeUpdate();
+            }
+            if (n > 0) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE job_id = ? AND "
+                                                               + "file_name = ? AND status = ?")) {
+                    ps.setString(1, jobId);
+                    ps.setString(2, JOB_FILE);
+                    ps.setString(3, SUCCESS);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
     }
 
     /** @return the status recorded for (job, file), or null */

@@ -29,8 +29,16 @@ public record LoadResult(String jobId, String requestId, String fileName, String
         SUPERSEDED,
         /** listed in the data listing but neither in the ZIP nor fetchable on its own: skipped, never retried */
         MISSING,
-        /** the load failed; the table keeps its previous content */
-        FAILED
+        /** the load failed; the table keeps its previous content; a later run tries again */
+        FAILED,
+        /** an extract file or ZIP entry that can never be a table (unsafe or invalid name), recorded, never retried */
+        REFUSED,
+        /** the job's data listing answered 404: its extract no longer exists; recorded, never retried */
+        GONE,
+        /** failed for the {@code etl.max-attempts}-th time: recorded, skipped until re-armed */
+        QUARANTINED,
+        /** nothing done: a terminal state (gone, quarantined) recorded by an earlier run; see the error */
+        SKIPPED
     }
 
     public LoadResult {
@@ -44,8 +52,16 @@ public record LoadResult(String jobId, String requestId, String fileName, String
                 List.of());
     }
 
+    /** @return whether this run did not load what it should have (failed now, or settled as refused/gone/quarantined) */
     public boolean isFailure() {
-        return status == Status.FAILED;
+        return status == Status.FAILED || status == Status.REFUSED || status == Status.GONE
+               || status == Status.QUARANTINED;
+    }
+
+    /** @return a copy with another status and error (e.g. a failure that reached its attempts limit) */
+    public LoadResult with(Status newStatus, String newError) {
+        return new LoadResult(jobId, requestId, fileName, table, newStatus, rows, bytes, startedAt, finishedAt,
+                newError, mode, windowStart, windowEnd, warnings);
     }
 
     public double seconds() {

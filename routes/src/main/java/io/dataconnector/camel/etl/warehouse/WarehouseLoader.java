@@ -1,6 +1,5 @@
 package io.dataconnector.camel.etl.warehouse;
 
-import io.dataconnector.camel.etl.TestHooks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +37,22 @@ public class WarehouseLoader {
     private final Dialect dialect;
     private final WarehouseSettings settings;
     private final LoadHistory history;
+    private volatile LoadListener listener = LoadListener.NONE;
 
     public WarehouseLoader(DataSource dataSource, Dialect dialect, WarehouseSettings settings) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.settings = settings;
         this.history = new LoadHistory(settings);
+    }
+
+    /** The listener told of each load's crash-relevant points ({@link LoadListener#NONE} by default). */
+    public void setListener(LoadListener listener) {
+        this.listener = listener == null ? LoadListener.NONE : listener;
+    }
+
+    public LoadListener getListener() {
+        return listener;
     }
 
     public Dialect getDialect() {
@@ -103,6 +112,53 @@ public class WarehouseLoader {
             history.record(c, jobResult, LoadHistory.SUCCESS, jobCompletedAt);
         } catch (SQLException e) {
             LOG.warn("Could not mark job {} as loaded in the load history: {}", jobResult.jobId(), e.getMessage());
+        }
+    }
+
+    /** @return the status recorded for (job, file), e.g. {@link LoadHistory#SUCCESS}, or null when none */
+    public String status(String jobId, String fileName) throws SQLException {
+        try (Connection c = connect()) {
+            return history.status(c, jobId, fileName);
+        }
+    }
+
+    /** @return every history row of a job (file name, status, attempts, error) */
+    public List<LoadHistory.Entry> history(String jobId) throws SQLException {
+        try (Connection c = connect()) {
+            return history.entries(c, jobId);
+        }
+    }
+
+    /**
+     * Records an outcome with a terminal or failed status ({@link LoadHistory#FAILED}, {@link LoadHistory#REFUSED},
+     * {@link LoadHistory#GONE}), counting one more attempt.
+     */
+    public void recordOutcome(LoadResult result, String status, Instant jobCompletedAt) throws SQLException {
+        try (Connection c = connect()) {
+            history.record(c, result, status, jobCompletedAt);
+        }
+    }
+
+    /**
+     * Turns a failed (job, file) whose attempts reached {@code maxAttempts} into {@link LoadHistory#QUARANTINED}.
+     *
+     * @return whether it is quarantined now
+     */
+    public boolean quarantineIfExhausted(String jobId, String fileName, int maxAttempts) throws SQLException {
+        try (Connection c = connect()) {
+            return history.quarantineIfExhausted(c, jobId, fileName, maxAttempts) > 0;
+        }
+    }
+
+    /**
+     * Re-arms a quarantined, gone or refused (job, file) — or, with {@code fileName} null, every such row of the job —
+     * so that the next run tries it again.
+     *
+     * @return the number of history rows re-armed
+     */
+    public int rearm(String jobId, String fileName) throws SQLException {
+        try (Connection c = connect()) {
+            return history.rearm(c, jobId, fileName);
         }
     }
 
@@ -229,7 +285,7 @@ public class WarehouseLoader {
                 // a streamed CSV (a ZIP entry) is checked to its end (CRC-32, size limit) before anything commits
                 request.verifyComplete();
                 rows = sink.finish();
-                TestHooks.pauseAt("staged", table);
+                listener.staged(request, table);
             } catch (Exception e) {
                 sink.abort();
                 throw e;
@@ -242,6 +298,7 @@ public class WarehouseLoader {
             LoadResult r;
             if (mode == LoadMode.WINDOW) {
                 WindowMerge.Outcome merged = mergeWindow(c, schema, table, stage, live, layout, tableSchema);
+                listener.swapped(request, table);
                 r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
                         LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode,
                         merged.windowStart(), merged.windowEnd(), warnings);
@@ -250,14 +307,14 @@ public class WarehouseLoader {
                         merged.key().isEmpty() ? "the whole row" : merged.key());
             } else {
                 swap(c, schema, table, stage, live, layout);
+                listener.swapped(request, table);
                 r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
                         LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode, null,
                         null, warnings);
             }
-            TestHooks.pauseAt("before-history", table);
             history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt());
             c.commit();
-            TestHooks.pauseAt("after-table", table);
+            listener.committed(r);
             if (!live.isEmpty() && !layout.added().isEmpty()) {
                 LOG.info("Table {}.{}: added columns {}", schema, table,
                         layout.added().stream().map(ColumnDef::name).toList());
