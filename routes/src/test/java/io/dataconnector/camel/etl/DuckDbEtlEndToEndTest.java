@@ -35,7 +35,7 @@ class DuckDbEtlEndToEndTest extends EtlTestSupport {
                 .hasSize(1);
         assertThat(tables()).contains("admin_users", "admin_projects", "admin_companies", "issues_issues",
                 "rfis_rfis", "activities_admin_activities", "dc_load_history");
-        assertThat(columnTypes("admin_users")).containsEntry("id", "uuid").containsEntry("is_admin", "boolean")
+        assertThat(columnTypes("admin_users")).containsEntry("id", "uuid").containsEntry("access_level_account_admin", "boolean")
                 .containsEntry("created_at", "timestamp");
         assertThat(query("SELECT COUNT(*) AS n FROM " + schema + ".admin_users").get(0).get("n")).isEqualTo(20L);
         int downloads = downloads();
@@ -52,9 +52,10 @@ class DuckDbEtlEndToEndTest extends EtlTestSupport {
     void sandboxModeLoadsTheSimulatedJob() throws Exception {
         extra.put("sandbox.rows", "50");
         assertThat(runApp("--sandbox")).as(lastOutput).isEqualTo(0);
-        assertThat(lastOutput).contains("(sandbox)").contains("6 table(s) loaded (300 rows), 0 failed");
+        // the simulator's real-layout extract: 48 tables, one of them header-only (rfis_rfi_co_reviewers)
+        assertThat(lastOutput).contains("(sandbox)").contains("48 table(s) loaded (2350 rows), 0 failed");
         List<Map<String, Object>> history = query("SELECT COUNT(*) AS n FROM " + schema + ".dc_load_history "
                                                   + "WHERE status = 'success' AND file_name <> '*'");
-        assertThat(history.get(0).get("n")).isEqualTo(6L);
+        assertThat(history.get(0).get("n")).isEqualTo(48L);
     }
 }

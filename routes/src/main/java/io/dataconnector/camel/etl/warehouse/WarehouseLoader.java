@@ -208,7 +208,7 @@ public class WarehouseLoader {
         TableSchema[] schema = {request.schema()};
         for (int attempt = 0; ; attempt++) {
             try {
-                return stageAndApply(c, request, table, mode, started, schema, widened);
+                return stageAndApply(c, request, table, mode, started, schema, widened, attempt > 0);
             } catch (WidenNeeded w) {
                 if (attempt > 0 || !request.isRereadable()) {
                     throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
@@ -240,11 +240,12 @@ public class WarehouseLoader {
     }
 
     private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
-                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened)
-            throws Exception {
+                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
+                                     boolean again) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table);
-        try (CsvTable csv = CsvTable.open(request.openCsv(), request.fileName())) {
+        // a stream read once already (up to a value that did not fit) is read again from its start
+        try (CsvTable csv = CsvTable.open(again ? request.reopenCsv() : request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
             Iterator<CsvTable.Row> rowsIt = csv.iterator();
             List<CsvTable.Row> head = List.of();
