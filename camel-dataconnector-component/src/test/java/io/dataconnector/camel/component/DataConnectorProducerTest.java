@@ -349,7 +349,8 @@ class DataConnectorProducerTest extends SimulatorTestSupport {
                 entries.add(e.getName());
             }
         }
-        assertThat(entries).contains("admin_users.csv", "rfis_rfis.csv", "README.html");
+        assertThat(entries).contains("admin_users.csv", "rfis_rfis.csv", "metadata.csv", "docs/README.html",
+                "docs/schemas/admin.html");
         RecordedRequest download = lastApiCall();
         assertThat(download.path()).doesNotContain("/data-connector/");
         assertThat(download.hasHeader("Authorization")).isFalse();
