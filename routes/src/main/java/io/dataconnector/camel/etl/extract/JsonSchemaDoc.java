@@ -76,12 +76,13 @@ final class JsonSchemaDoc {
                     continue;
                 }
                 String k = e.getKey();
-                if (WRAPPERS.contains(k.toLowerCase(Locale.ROOT))) {
+                boolean isTable = isColumnMap(e.getValue()) || isColumnArray(e.getValue()) || e.getValue().has("columns");
+                // a key like "items" or "data" is a wrapper only when its value is not itself a table
+                if (!isTable && WRAPPERS.contains(k.toLowerCase(Locale.ROOT))) {
                     walk(e.getValue(), groupHere != null ? groupHere : group, null, out, depth + 1);
                 } else {
                     // a key above tables: the group when none is known yet, else a table name
-                    boolean isGroupLevel = group == null && groupHere == null && !isColumnMap(e.getValue())
-                                           && !isColumnArray(e.getValue()) && !e.getValue().has("columns");
+                    boolean isGroupLevel = group == null && groupHere == null && !isTable;
                     walk(e.getValue(), isGroupLevel ? k : groupHere != null ? groupHere : group,
                             isGroupLevel ? null : k, out, depth + 1);
                 }

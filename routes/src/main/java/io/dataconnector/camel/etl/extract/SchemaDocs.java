@@ -121,11 +121,14 @@ public final class SchemaDocs {
      */
     record DocumentedTable(String group, String table, List<TableSchema.Column> columns) {
 
-        /** @return the CSV's table name: {@code <group>_<table>}, or the name itself when it has the prefix already */
+        /**
+         * @return the CSV's table name, {@code <group>_<table>} (a table may itself start with its group's name:
+         *         {@code cost_item_properties} of group {@code cost} is {@code cost_cost_item_properties.csv})
+         */
         String csvTable() {
             String t = table.toLowerCase(Locale.ROOT);
             String g = group.toLowerCase(Locale.ROOT);
-            return g.isEmpty() || t.startsWith(g + "_") ? t : g + "_" + t;
+            return g.isEmpty() ? t : g + "_" + t;
         }
     }
 }

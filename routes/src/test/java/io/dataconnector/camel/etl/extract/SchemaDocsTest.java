@@ -80,6 +80,14 @@ class SchemaDocsTest {
     }
 
     @Test
+    void tablesNamedLikeWrappersAreTables() {
+        SchemaDocs docs = read("docs/schemas/meetingminutes.json", "{\"items\":{\"id\":{\"data_type\":\"string: UUID\"}},"
+                + "\"data\":[{\"column_name\":\"value\",\"data_type\":\"number\"}]}");
+        assertThat(docs.forTable("meetingminutes_items").orElseThrow().typeOf("id")).isEqualTo(ColumnType.UUID);
+        assertThat(docs.forTable("meetingminutes_data").orElseThrow().typeOf("value")).isEqualTo(ColumnType.NUMBER);
+    }
+
+    @Test
     void oneSchemaJsonForEveryGroup() {
         SchemaDocs docs = read("schemas/schema.json", "{\"admin\":{\"users\":{\"id\":{\"data_type\":\"string: UUID\"}}},"
                 + "\"activities\":{\"admin_activities\":{\"created_at\":{\"data_type\":\"timestamp: SQL\"}}}}");
