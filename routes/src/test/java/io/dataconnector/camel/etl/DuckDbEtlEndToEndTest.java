@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 
 /** The whole ETL into the embedded default (a DuckDB file), including the sandbox mode. */
-class DuckDbEtlEndToEndTest extends EtlTestSupport {
+class DuckDbEtlEndToEndTest extends RealExtractEndToEndTest {
 
     @Override
     String warehouseUrl() {

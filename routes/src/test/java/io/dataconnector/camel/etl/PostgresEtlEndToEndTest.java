@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole ETL (Camel Main app, --once) against the simulator and a real PostgreSQL. */
-class PostgresEtlEndToEndTest extends EtlTestSupport {
+class PostgresEtlEndToEndTest extends RealExtractEndToEndTest {
 
     static EmbeddedPostgres pg;
 
