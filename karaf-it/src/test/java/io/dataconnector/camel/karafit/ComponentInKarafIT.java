@@ -1,0 +1,104 @@
+package io.dataconnector.camel.karafit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import io.dataconnector.camel.simulator.DataConnectorSimulator;
+import io.dataconnector.camel.simulator.SimJob;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Apache Karaf, offline: the user-facing features file (src/main/karaf/features.xml, as attached to the
+ * build) is added with {@code feature:repo-add}, {@code feature:install camel-dataconnector} installs the component
+ * on stand-ins of camel-karaf's camel-core/camel-jackson (see camel-standin-features.xml), the route bundle gets its
+ * settings through {@code config:property-set} and calls {@code dataconnector:listJobs} against the simulator on
+ * 127.0.0.1 in this JVM.
+ */
+class ComponentInKarafIT {
+
+    private static final String FEATURES = "mvn:io.dataconnector.camel/camel-dataconnector-parent/%s/xml/features";
+    private static final String CAMEL_KARAF_FEATURES = "mvn:org.apache.camel.karaf/apache-camel/*/xml/features";
+
+    @Test
+    void componentFeatureRunsARouteAgainstTheSimulator() throws Exception {
+        Path runs = Path.of(required("karaf.runs"));
+        Files.createDirectories(runs);
+        Path run = Files.createTempDirectory(runs, "run");
+        KarafPorts ports = KarafPorts.free();
+        KarafHome home = KarafHome.create(Path.of(required("karaf.distribution")), run.resolve("karaf"),
+                Path.of(required("karaf.repo")), ports, CAMEL_KARAF_FEATURES);
+        Path resultFile = run.resolve("list-jobs.properties");
+
+        try (DataConnectorSimulator sim = DataConnectorSimulator.builder().build().start()) {
+            SimJob job = sim.seedCompleteSuccessJob();
+            try (KarafProcess karaf = KarafProcess.start(home, ports)) {
+                KarafProcess.ShellResult install = karaf.shell(
+                        "feature:repo-add " + standInFeatures().toUri(),
+                        "feature:repo-add " + String.format(FEATURES, required("project.version")),
+                        "feature:install camel-dataconnector",
+                        "config:edit " + KarafItActivator.PID,
+                        "config:property-set baseUrl " + sim.baseUrl(),
+                        "config:property-set accountId " + sim.accountId(),
+                        "config:property-set accessToken " + sim.defaultAccessToken(),
+                        "config:property-set resultFile " + resultFile,
+                        "config:update",
+                        "feature:install dataconnector-karaf-it-route");
+                assertThat(install.failed()).as("install session:\n%s\nkaraf.log:\n%s", install.output(),
+                        karaf.logTail(60)).isFalse();
+
+                await("the route's result file " + resultFile).atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> Files.exists(resultFile));
+                Properties result = load(resultFile);
+                assertThat(result.getProperty("outcome")).as("result %s; karaf.log:\n%s", result, karaf.logTail(60))
+                        .isEqualTo("jobs");
+                assertThat(result.getProperty("ids")).isEqualTo(job.id());
+                assertThat(result.getProperty("statuses")).isEqualTo("complete");
+                assertThat(sim.recordedRequests("GET", "/jobs$")).as("listJobs calls the simulator saw")
+                        .isNotEmpty();
+
+                KarafProcess.ShellResult state = karaf.shell("feature:list -i --no-format", "bundle:list -t 0 --no-format");
+                assertThat(state.failed()).as(state.output()).isFalse();
+                assertThat(state.output()).contains("camel-dataconnector");
+                List<BundleRow> bundles = BundleRow.parseAll(state.output());
+                assertThat(bundles).as(state.output()).hasSizeGreaterThan(40);
+                assertThat(bundles).as("bundles in a failure state:\n%s", state.output())
+                        .noneMatch(BundleRow::inTrouble);
+                assertThat(bundles).filteredOn(b -> Arrays.asList(
+                                "Camel Data Connector component", "Data Connector Karaf IT route",
+                                "Apache Camel :: Karaf :: OSGi").contains(b.name()))
+                        .as(state.output()).hasSize(3).allMatch(b -> b.state().equals("Active"));
+            }
+        }
+    }
+
+    private static Path standInFeatures() throws URISyntaxException {
+        return Path.of(ComponentInKarafIT.class.getResource("/camel-standin-features.xml").toURI());
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (run through failsafe)");
+        }
+        return value;
+    }
+}
