@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ComponentInKarafIT {
 
     private static final String FEATURES = "mvn:io.dataconnector.camel/camel-dataconnector-parent/%s/xml/features";
-    private static final String CAMEL_KARAF_FEATURES = "mvn:org.apache.camel.karaf/apache-camel/*/xml/features";
+    private static final String CAMEL_KARAF_FEATURES = "mvn:org.apache.camel.karaf/apache-camel/%s/xml/features";
 
     @Test
     void componentFeatureRunsARouteAgainstTheSimulator() throws Exception {
@@ -36,7 +36,8 @@ class ComponentInKarafIT {
         Path run = Files.createTempDirectory(runs, "run");
         KarafPorts ports = KarafPorts.free();
         KarafHome home = KarafHome.create(Path.of(required("karaf.distribution")), run.resolve("karaf"),
-                Path.of(required("karaf.repo")), ports, CAMEL_KARAF_FEATURES);
+                Path.of(required("karaf.repo")), ports,
+                String.format(CAMEL_KARAF_FEATURES, required("camel-karaf.version")));
         Path resultFile = run.resolve("list-jobs.properties");
 
         try (DataConnectorSimulator sim = DataConnectorSimulator.builder().build().start()) {
