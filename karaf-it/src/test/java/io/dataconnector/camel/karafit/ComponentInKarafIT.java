@@ -68,9 +68,18 @@ class ComponentInKarafIT {
                 assertThat(sim.recordedRequests("GET", "/jobs$")).as("listJobs calls the simulator saw")
                         .isNotEmpty();
 
-                KarafProcess.ShellResult state = karaf.shell("feature:list -i --no-format", "bundle:list -t 0 --no-format");
+                KarafProcess.ShellResult state = karaf.shell("feature:list -i --no-format", "feature:repo-list --no-format",
+                        "bundle:list -t 0 --no-format");
                 assertThat(state.failed()).as(state.output()).isFalse();
-                assertThat(state.output()).contains("camel-dataconnector");
+                // installed features: name, version, required, state, repository (tab separated)
+                assertThat(columns(state.output(), "camel-dataconnector"))
+                        .as("the component feature comes from the user-facing file:\n%s", state.output())
+                        .startsWith("camel-dataconnector", required("project.version").replace('-', '.'), "x",
+                                "Started", "camel-dataconnector-" + required("project.version"));
+                assertThat(columns(state.output(), "camel-core"))
+                        .as("camel-core is the stand-in, camel-karaf's is blacklisted:\n%s", state.output())
+                        .startsWith("camel-core", required("camel.version"));
+                assertThat(state.output()).doesNotContain("mvn:org.apache.camel.karaf/apache-camel");
                 List<BundleRow> bundles = BundleRow.parseAll(state.output());
                 assertThat(bundles).as(state.output()).hasSizeGreaterThan(40);
                 assertThat(bundles).as("bundles in a failure state:\n%s", state.output())
@@ -81,6 +90,12 @@ class ComponentInKarafIT {
                         .as(state.output()).hasSize(3).allMatch(b -> b.state().equals("Active"));
             }
         }
+    }
+
+    /** The tab separated, trimmed columns of the first output line whose first column is {@code first}. */
+    private static List<String> columns(String output, String first) {
+        return output.lines().map(line -> Arrays.stream(line.split("\t")).map(String::trim).toList())
+                .filter(columns -> columns.get(0).equals(first)).findFirst().orElse(List.of());
     }
 
     private static Path standInFeatures() throws URISyntaxException {
