@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import io.dataconnector.camel.simulator.DataConnectorSimulator;
 import io.dataconnector.camel.simulator.SimJob;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +58,13 @@ class ComponentInKarafIT {
                 assertThat(install.failed()).as("install session:\n%s\nkaraf.log:\n%s", install.output(),
                         karaf.logTail(60)).isFalse();
 
-                await("the route's result file " + resultFile).atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> Files.exists(resultFile));
+                try {
+                    await("the route's result file " + resultFile).atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> Files.exists(resultFile));
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError(e.getMessage() + "\nkaraf.log:\n" + karaf.logTail(80), e);
+                }
                 Properties result = load(resultFile);
                 assertThat(result.getProperty("outcome")).as("result %s; karaf.log:\n%s", result, karaf.logTail(60))
                         .isEqualTo("jobs");
