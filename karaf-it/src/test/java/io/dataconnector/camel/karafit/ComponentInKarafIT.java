@@ -17,13 +17,15 @@ import io.dataconnector.camel.simulator.DataConnectorSimulator;
 import io.dataconnector.camel.simulator.SimJob;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Apache Karaf, offline: the user-facing features file (src/main/karaf/features.xml, as attached to the
  * build) is added with {@code feature:repo-add}, {@code feature:install camel-dataconnector} installs the component
  * on stand-ins of camel-karaf's camel-core/camel-jackson (see camel-standin-features.xml), the route bundle gets its
  * settings through {@code config:property-set} and calls {@code dataconnector:listJobs} against the simulator on
- * 127.0.0.1 in this JVM.
+ * 127.0.0.1 in this JVM. The Karaf copy is deleted when the test passes and kept (a temp directory) when it fails.
  */
 class ComponentInKarafIT {
 
@@ -31,10 +33,8 @@ class ComponentInKarafIT {
     private static final String CAMEL_KARAF_FEATURES = "mvn:org.apache.camel.karaf/apache-camel/%s/xml/features";
 
     @Test
-    void componentFeatureRunsARouteAgainstTheSimulator() throws Exception {
-        Path runs = Path.of(required("karaf.runs"));
-        Files.createDirectories(runs);
-        Path run = Files.createTempDirectory(runs, "run");
+    void componentFeatureRunsARouteAgainstTheSimulator(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path run)
+            throws Exception {
         KarafPorts ports = KarafPorts.free();
         KarafHome home = KarafHome.create(Path.of(required("karaf.distribution")), run.resolve("karaf"),
                 Path.of(required("karaf.repo")), ports,
@@ -43,6 +43,8 @@ class ComponentInKarafIT {
 
         try (DataConnectorSimulator sim = DataConnectorSimulator.builder().build().start()) {
             SimJob job = sim.seedCompleteSuccessJob();
+            // a job still running: the route's filter.status=complete must leave it out
+            sim.seedJob(job.requestId(), "running", null, sim.clock().instant().minus(Duration.ofMinutes(1)));
             try (KarafProcess karaf = KarafProcess.start(home, ports)) {
                 KarafProcess.ShellResult install = karaf.shell(
                         "feature:repo-add " + standInFeatures().toUri(),
