@@ -150,9 +150,13 @@ public final class EtlApplication {
             out.println("Data Connector ETL" + (sandbox ? " (sandbox)" : "") + ": warehouse "
                         + EtlBeans.redactUrl(settings.warehouseUrl()) + ", schema " + settings.warehouse().schema());
             out.print(summary.format());
-            if (result.getException() != null) {
+            Exception failure = result.getException() != null ? result.getException()
+                    : result.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (failure != null) {
                 ok = false;
-                out.println("Run failed: " + result.getException().getMessage());
+                out.println("Run failed: " + failure.getMessage());
+                LOG.warn("Run failed: {}", failure.getMessage());
+                LOG.debug("Run failed", failure);
             }
             return ok ? EXIT_OK : EXIT_LOAD_FAILED;
         } finally {

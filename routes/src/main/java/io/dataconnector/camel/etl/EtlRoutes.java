@@ -47,6 +47,9 @@ public class EtlRoutes extends RouteBuilder {
 
         // every completed job not loaded yet, oldest first; a failing job does not stop the others
         from("direct:dc-etl-discover").routeId("dc-etl-discover").streamCache("false")
+                // the run-once caller reports a failed run as one line (Exchange.EXCEPTION_CAUGHT), not Camel's error
+                // handler with the message history and a stack trace
+                .onException(Exception.class).handled(true).end()
                 .to(LIST_JOBS)
                 .bean(planner, "pendingJobs")
                 .log("${body.size} completed job(s) to load")
