@@ -85,27 +85,9 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         if (config.getPageSize() < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, was " + config.getPageSize());
         }
-        if (config.getIdempotentRepository() != null) {
-            repository = config.getIdempotentRepository();
-            ownsRepository = false;
-        } else if (config.getDataSource() != null) {
-            try {
-                repository = JdbcIdempotentRepositories.create(config.getDataSource(), config.getProcessorName());
-            } catch (NoClassDefFoundError e) {
-                throw new IllegalStateException("The dataSource option of dataconnector:jobs needs camel-sql"
-                                                + " (org.apache.camel:camel-sql) on the classpath", e);
-            }
-            ownsRepository = true;
-        } else {
-            throw new IllegalArgumentException(
-                    "dataconnector:jobs needs an idempotent repository so that each completed job is emitted once,"
-                                               + " across restarts and instances: set the option idempotentRepository"
-                                               + " (e.g. #myJdbcRepository) or dataSource (a JdbcMessageIdRepository is"
-                                               + " kept in that database). To accept an in-memory repository (jobs are"
-                                               + " emitted again after a restart) say so explicitly: idempotentRepository="
-                                               + "#class:org.apache.camel.support.processor.idempotent."
-                                               + "MemoryIdempotentRepository");
-        }
+        JobClaimRepository claims = JobClaimRepository.of(config, "dataconnector:jobs");
+        repository = claims.repository();
+        ownsRepository = claims.owned();
         ServiceHelper.startService(repository);
         super.doStart();
         healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
