@@ -238,6 +238,12 @@ public class DataConnectorConfiguration implements Cloneable {
                             + " refused when it would spawn one job too many; 0 turns the check off.")
     private int dailyJobQuota = 24;
 
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "downloadJobFile: while the file is read, an INFO line every this many milliseconds gives"
+                            + " the bytes so far, the percent of the listed size, the rate and the ETA (never the signed"
+                            + " URL); a download that ends sooner logs nothing. 0 turns it off.")
+    private long progressInterval = 5000;
+
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
 
@@ -610,6 +616,14 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public DataConnectorConfiguration copy() {
