@@ -56,6 +56,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     private Clock clock = Clock.systemUTC();
     private HealthCheckRegistration healthCheck;
     private volatile Instant lastPollAt;
+    private volatile Throwable lastPollError;
+    private HealthCheckRegistration pollHealthCheck;
     private final java.util.concurrent.atomic.AtomicLong jobsSeen = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong jobsClaimed = new java.util.concurrent.atomic.AtomicLong();
 
@@ -93,6 +95,9 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
                 new DataConnectorApiHealthCheck(getEndpoint(), "dataconnector-consumer-" + getRouteId()),
                 getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        pollHealthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
+                new JobsConsumerPollHealthCheck(this, "dataconnector-poll-" + getRouteId()),
+                getEndpoint().getComponent().isHealthCheckConsumerEnabled());
     }
 
     @Override
@@ -100,6 +105,10 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         if (healthCheck != null) {
             healthCheck.unregister();
             healthCheck = null;
+        }
+        if (pollHealthCheck != null) {
+            pollHealthCheck.unregister();
+            pollHealthCheck = null;
         }
         super.doStop();
         if (ownsRepository) {
@@ -126,7 +135,14 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         lastPollAt = clock.instant();
-        List<Job> eligible = eligibleJobs();
+        List<Job> eligible;
+        try {
+            eligible = eligibleJobs();
+            lastPollError = null;
+        } catch (RuntimeException e) {
+            lastPollError = e;
+            throw e;
+        }
         jobsSeen.addAndGet(eligible.size());
         int max = getMaxMessagesPerPoll();
         if (max > 0 && eligible.size() > max) {
@@ -328,6 +344,11 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     /** When the last poll started, or null before the first. */
     public Instant getLastPollAt() {
         return lastPollAt;
+    }
+
+    /** The error of the last poll (listing the jobs), or null when it succeeded or none ran yet. */
+    public Throwable getLastPollError() {
+        return lastPollError;
     }
 
     /** Eligible jobs (complete, accepted status, not yet processed) found by the polls so far. */
