@@ -55,7 +55,7 @@ final class DataConnectorClientFactory {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()));
         return new DataConnectorClient(configuration.getBaseUrl(), httpClient, tokens, retryPolicy,
-                new CallBudget(configuration.getCallsPerMinute()), requestTimeout);
+                new CallBudget(configuration.getCallsPerMinute()), requestTimeout, ApiMetrics.observerFor(camelContext));
     }
 
     /** The settings that make two endpoints able to share a client. Its toString never shows a credential. */

@@ -25,8 +25,11 @@ public class DataConnectorConfiguration implements Cloneable {
     public static final String DEFAULT_COMPLETION_STATUSES = "success";
     public static final long DEFAULT_LOOK_BACK = 7L * 24 * 60 * 60 * 1000;
     public static final String DEFAULT_PROCESSOR_NAME = "dataconnector-jobs";
+    public static final String DEFAULT_CALLBACK_PATH = "/dataconnector/callback";
+    public static final int DEFAULT_CALLBACK_MAX_BODY_SIZE = 16 * 1024;
 
-    @UriPath(description = "The operation to perform (producer), or `jobs` for the completed-job consumer. Checked when"
+    @UriPath(description = "The operation to perform (producer), or `jobs` / `callback` for the completed-job consumers"
+                           + " (polling / push). Checked when"
                            + " the endpoint is created: an unknown name fails the route's start, listing the valid ones.")
     @Metadata(required = true)
     private DataConnectorOperation operation;
@@ -171,6 +174,34 @@ public class DataConnectorConfiguration implements Cloneable {
                             + " Consumers (and callback receivers) that must agree share it.")
     private String processorName = DEFAULT_PROCESSOR_NAME;
 
+    // --- callback consumer (dataconnector:callback) ------------------------------------------------------------------
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "dataconnector:callback: the shared secret the callback URL carries, as its query parameter"
+                            + " `secret` (or the header `X-DataConnector-Secret`). Compared in constant time; a call"
+                            + " without it is answered 401. Required.")
+    private String secret;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_CALLBACK_PATH,
+              description = "dataconnector:callback: the HTTP path the API POSTs job completions to.")
+    private String path = DEFAULT_CALLBACK_PATH;
+
+    @UriParam(label = "consumer",
+              description = "dataconnector:callback: start a Vert.x platform-http server on this port (needs"
+                            + " camel-platform-http-vertx) unless the application already runs one; without it the"
+                            + " application's platform-http server (e.g. camel.server.enabled=true) is used.")
+    private Integer port;
+
+    @UriParam(label = "consumer", defaultValue = "0.0.0.0",
+              description = "dataconnector:callback: bind address of the server started for the port option.")
+    private String host = "0.0.0.0";
+
+    @UriParam(label = "consumer", defaultValue = "16384",
+              description = "dataconnector:callback: largest accepted body in bytes; a larger one is answered 413, also"
+                            + " when it arrives chunked (the server started for port enforces it while reading; give the"
+                            + " application's own server the same limit).")
+    private int maxBodySize = DEFAULT_CALLBACK_MAX_BODY_SIZE;
+
     // --- HTTP -------------------------------------------------------------------------------------------------------
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
@@ -206,6 +237,12 @@ public class DataConnectorConfiguration implements Cloneable {
                             + " createRequest one page of the account's jobs is read (one API call) and the request is"
                             + " refused when it would spawn one job too many; 0 turns the check off.")
     private int dailyJobQuota = 24;
+
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "downloadJobFile: while the file is read, an INFO line every this many milliseconds gives"
+                            + " the bytes so far, the percent of the listed size, the rate and the ETA (never the signed"
+                            + " URL); a download that ends sooner logs nothing. 0 turns it off.")
+    private long progressInterval = 5000;
 
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
@@ -539,6 +576,54 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public DataConnectorConfiguration copy() {

@@ -12,7 +12,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Invoke any Data Connector API operation (requests, jobs, extract files) of Autodesk Construction Cloud / BIM 360, or
- * consume completed jobs.
+ * consume completed jobs: polled ({@code jobs}) or pushed by the API's completion callback ({@code callback}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dataconnector", title = "ACC Data Connector",
              syntax = "dataconnector:operation", category = { Category.CLOUD, Category.API },
@@ -42,17 +42,24 @@ public class DataConnectorEndpoint extends ScheduledPollEndpoint {
     public Producer createProducer() throws Exception {
         if (configuration.getOperation().isConsumer()) {
             throw new IllegalArgumentException(
-                    "dataconnector:jobs is the completed-job consumer and cannot be used as a producer (in to());"
-                                               + " use dataconnector:listJobs to list jobs from a route");
+                    "dataconnector:" + configuration.getOperation() + " is a completed-job consumer and cannot be used"
+                                               + " as a producer (in to()); use dataconnector:listJobs or"
+                                               + " dataconnector:getJob to read jobs from a route");
         }
         return new DataConnectorProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() == DataConnectorOperation.callback) {
+            DataConnectorCallbackConsumer consumer = new DataConnectorCallbackConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         if (configuration.getOperation() != DataConnectorOperation.jobs) {
-            throw new IllegalArgumentException("The dataconnector consumer (in from()) supports only dataconnector:jobs,"
-                                               + " not dataconnector:" + configuration.getOperation());
+            throw new IllegalArgumentException("The dataconnector consumers (in from()) are dataconnector:jobs and"
+                                               + " dataconnector:callback, not dataconnector:"
+                                               + configuration.getOperation());
         }
         DataConnectorJobsConsumer consumer = new DataConnectorJobsConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());

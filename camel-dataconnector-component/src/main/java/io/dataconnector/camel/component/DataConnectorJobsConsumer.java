@@ -56,6 +56,8 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     private Clock clock = Clock.systemUTC();
     private HealthCheckRegistration healthCheck;
     private volatile Instant lastPollAt;
+    private volatile Throwable lastPollError;
+    private HealthCheckRegistration pollHealthCheck;
     private final java.util.concurrent.atomic.AtomicLong jobsSeen = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong jobsClaimed = new java.util.concurrent.atomic.AtomicLong();
 
@@ -85,31 +87,16 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         if (config.getPageSize() < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, was " + config.getPageSize());
         }
-        if (config.getIdempotentRepository() != null) {
-            repository = config.getIdempotentRepository();
-            ownsRepository = false;
-        } else if (config.getDataSource() != null) {
-            try {
-                repository = JdbcIdempotentRepositories.create(config.getDataSource(), config.getProcessorName());
-            } catch (NoClassDefFoundError e) {
-                throw new IllegalStateException("The dataSource option of dataconnector:jobs needs camel-sql"
-                                                + " (org.apache.camel:camel-sql) on the classpath", e);
-            }
-            ownsRepository = true;
-        } else {
-            throw new IllegalArgumentException(
-                    "dataconnector:jobs needs an idempotent repository so that each completed job is emitted once,"
-                                               + " across restarts and instances: set the option idempotentRepository"
-                                               + " (e.g. #myJdbcRepository) or dataSource (a JdbcMessageIdRepository is"
-                                               + " kept in that database). To accept an in-memory repository (jobs are"
-                                               + " emitted again after a restart) say so explicitly: idempotentRepository="
-                                               + "#class:org.apache.camel.support.processor.idempotent."
-                                               + "MemoryIdempotentRepository");
-        }
+        JobClaimRepository claims = JobClaimRepository.of(config, "dataconnector:jobs");
+        repository = claims.repository();
+        ownsRepository = claims.owned();
         ServiceHelper.startService(repository);
         super.doStart();
         healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
                 new DataConnectorApiHealthCheck(getEndpoint(), "dataconnector-consumer-" + getRouteId()),
+                getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        pollHealthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(),
+                new JobsConsumerPollHealthCheck(this, "dataconnector-poll-" + getRouteId()),
                 getEndpoint().getComponent().isHealthCheckConsumerEnabled());
     }
 
@@ -118,6 +105,10 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
         if (healthCheck != null) {
             healthCheck.unregister();
             healthCheck = null;
+        }
+        if (pollHealthCheck != null) {
+            pollHealthCheck.unregister();
+            pollHealthCheck = null;
         }
         super.doStop();
         if (ownsRepository) {
@@ -144,7 +135,14 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         lastPollAt = clock.instant();
-        List<Job> eligible = eligibleJobs();
+        List<Job> eligible;
+        try {
+            eligible = eligibleJobs();
+            lastPollError = null;
+        } catch (RuntimeException e) {
+            lastPollError = e;
+            throw e;
+        }
         jobsSeen.addAndGet(eligible.size());
         int max = getMaxMessagesPerPoll();
         if (max > 0 && eligible.size() > max) {
@@ -346,6 +344,11 @@ public class DataConnectorJobsConsumer extends ScheduledBatchPollingConsumer {
     /** When the last poll started, or null before the first. */
     public Instant getLastPollAt() {
         return lastPollAt;
+    }
+
+    /** The error of the last poll (listing the jobs), or null when it succeeded or none ran yet. */
+    public Throwable getLastPollError() {
+        return lastPollError;
     }
 
     /** Eligible jobs (complete, accepted status, not yet processed) found by the polls so far. */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a {@code dataconnector:<operation>} endpoint does: one of the API operations a producer invokes, or
- * {@link #jobs}, the completed-job consumer. The names are ours; the HTTP mapping is the API's.
+ * {@link #jobs} / {@link #callback}, the completed-job consumers (polling / push). The names are ours; the HTTP mapping is the API's.
  */
 public enum DataConnectorOperation {
     createRequest,
@@ -22,11 +22,16 @@ public enum DataConnectorOperation {
     getJobFileUrl,
     downloadJobFile,
     /** The completed-job consumer ({@code from("dataconnector:jobs")}); not an operation a producer can invoke. */
-    jobs;
+    jobs,
+    /**
+     * The job-completion callback receiver ({@code from("dataconnector:callback")}): the push companion of {@link #jobs};
+     * not an operation a producer can invoke.
+     */
+    callback;
 
     /** True for the endpoints that can only be used in {@code from(...)}. */
     public boolean isConsumer() {
-        return this == jobs;
+        return this == jobs || this == callback;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dataconnector.camel.component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import io.dataconnector.camel.component.api.DataConnectorClient;
 import io.dataconnector.camel.component.api.DataConnectorException;
 import io.dataconnector.camel.component.api.Download;
+import io.dataconnector.camel.component.api.DownloadProgress;
 import io.dataconnector.camel.component.api.JobQuota;
 import io.dataconnector.camel.component.api.ListQuery;
 import io.dataconnector.camel.component.model.DataConnectorJson;
@@ -108,8 +110,13 @@ public class DataConnectorProducer extends DefaultProducer {
                 String jobId = jobId(in, config);
                 SignedUrl url = client.getJobFileUrl(accountId, jobId, fileName(in, config));
                 Download download = client.download(jobId, url);
-                in.setHeader(DataConnectorConstants.FILE_SIZE,
-                        download.getContentLength() >= 0 ? Long.valueOf(download.getContentLength()) : url.getSize());
+                Long size = download.getContentLength() >= 0 ? Long.valueOf(download.getContentLength()) : url.getSize();
+                if (config.getProgressInterval() > 0) {
+                    long listed = url.getSize() != null ? url.getSize() : size == null ? -1 : size;
+                    download.listen(new DownloadProgress(url.getName(), jobId, listed,
+                            Duration.ofMillis(config.getProgressInterval())));
+                }
+                in.setHeader(DataConnectorConstants.FILE_SIZE, size);
                 in.setHeader(Exchange.FILE_NAME, url.getName());
                 in.setBody(download);
             }

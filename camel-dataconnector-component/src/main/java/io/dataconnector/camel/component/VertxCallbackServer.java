@@ -6,7 +6,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
- * Starts a Vert.x platform-http server for the callback receiver when the CamelContext has none. Kept apart so that
+ * Starts a Vert.x platform-http server for {@code dataconnector:callback} when the CamelContext has none. Kept apart so that
  * camel-platform-http-vertx (an optional dependency) is loaded only when a port is given.
  */
 final class VertxCallbackServer {
@@ -23,6 +23,7 @@ final class VertxCallbackServer {
         configuration.setBindHost(host);
         configuration.setBindPort(port);
         configuration.setMaxBodySize((long) maxBodySize);
-        context.addService(new VertxPlatformHttpServer(configuration));
+        // started now: the consumer that needs it is starting, possibly while the context itself starts
+        context.addService(new VertxPlatformHttpServer(configuration), true, true);
     }
 }

@@ -281,7 +281,7 @@ class DataConnectorJobsConsumerTest extends JobsConsumerTestSupport {
         assertThatThrownBy(() -> context.createProducerTemplate().sendBody("dataconnector:jobs", "x"))
                 .rootCause().hasMessageContaining("dataconnector:listJobs");
         assertThatThrownBy(() -> context.getEndpoint("dataconnector:listJobs").createConsumer(exchange -> {
-        })).hasMessageContaining("only dataconnector:jobs");
+        })).hasMessageContaining("consumers (in from()) are dataconnector:jobs and dataconnector:callback");
     }
 
     @Test

@@ -38,7 +38,7 @@ class OperationAndConversionTest {
 
         assertThatThrownBy(context::start)
                 .satisfies(e -> assertThat(messages(e)).contains("Unknown Data Connector operation 'getjob'",
-                        "did you mean getJob?", "createRequest", "downloadJobFile", "jobs (consumer)"));
+                        "did you mean getJob?", "createRequest", "downloadJobFile", "jobs (consumer)", "callback (consumer)"));
     }
 
     @Test
@@ -46,8 +46,10 @@ class OperationAndConversionTest {
         context.start();
         assertThatThrownBy(() -> context.getEndpoint("dataconnector:jobs?accountId=a&accessToken=t0k3n").createProducer())
                 .hasMessageContaining("cannot be used as a producer");
+        assertThatThrownBy(() -> context.getEndpoint("dataconnector:callback?accountId=a&accessToken=t0k3n&secret=s").createProducer())
+                .hasMessageContaining("dataconnector:callback is a completed-job consumer and cannot be used as a producer");
         assertThatThrownBy(() -> context.getEndpoint("dataconnector:getJob?accountId=a&accessToken=t0k3n").createConsumer(e -> { }))
-                .hasMessageContaining("supports only dataconnector:jobs");
+                .hasMessageContaining("are dataconnector:jobs and dataconnector:callback, not dataconnector:getJob");
     }
 
     @Test

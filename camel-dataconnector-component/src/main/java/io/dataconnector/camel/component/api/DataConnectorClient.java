@@ -46,15 +46,23 @@ public class DataConnectorClient {
     private final CallBudget callBudget;
     private final Duration requestTimeout;
     private final ClientStatistics statistics = new ClientStatistics();
+    private final ApiCallObserver observer;
 
     public DataConnectorClient(String baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retryPolicy,
                                CallBudget callBudget, Duration requestTimeout) {
+        this(baseUrl, http, tokens, retryPolicy, callBudget, requestTimeout, ApiCallObserver.NONE);
+    }
+
+    /** @param observer told about every answer, retry and downloaded byte (e.g. metrics) */
+    public DataConnectorClient(String baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retryPolicy,
+                               CallBudget callBudget, Duration requestTimeout, ApiCallObserver observer) {
         this.apiRoot = stripTrailingSlash(baseUrl) + "/data-connector/v1/accounts/";
         this.http = http;
         this.tokens = tokens;
         this.retryPolicy = retryPolicy;
         this.callBudget = callBudget;
         this.requestTimeout = requestTimeout;
+        this.observer = observer;
     }
 
     /** Calls, retries and 429s since this client was created. */
@@ -171,7 +179,7 @@ public class DataConnectorClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
         HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, CallKind.IDEMPOTENT);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return new Download(response.body(), signedUrl.getName(), length);
+        return new Download(response.body(), signedUrl.getName(), length).listen(observer::downloaded);
     }
 
     /** Convenience: a fresh signed URL, then the stream, so the 60-second validity is not an issue. */
@@ -276,6 +284,9 @@ public class DataConnectorClient {
                 Thread.currentThread().interrupt();
                 throw new DataConnectorException(0, operation, resource, "interrupted", e);
             } catch (IOException e) {
+                if (sending) {
+                    observer.answered(operation, 0);
+                }
                 String what = "I/O failure: " + e.getClass().getSimpleName() + " " + Redaction.scrub(e.getMessage(), token);
                 if (!idempotent && sending && !neverSent(e)) {
                     throw new AmbiguousOutcomeException(0, operation, resource,
@@ -286,6 +297,7 @@ public class DataConnectorClient {
                     retries++;
                     statistics.retried();
                     Duration wait = retryPolicy.delay(retries, java.util.Optional.empty(), Instant.now());
+                    observer.retrying(operation, wait, false);
                     LOG.warn("Data Connector {} ({}) failed on I/O ({}); retry {}/{} in {} ms", operation, resource,
                             e.getClass().getSimpleName(), retries, maxRetries, wait.toMillis());
                     pause(wait, operation, resource);
@@ -295,6 +307,7 @@ public class DataConnectorClient {
             }
 
             int status = response.statusCode();
+            observer.answered(operation, status);
             if (status >= 200 && status < 300) {
                 return response;
             }
@@ -324,6 +337,7 @@ public class DataConnectorClient {
                     statistics.retried();
                     Duration wait = retryPolicy.delay(retries, response.headers().firstValue("Retry-After"),
                             Instant.now());
+                    observer.retrying(operation, wait, asked.isPresent());
                     LOG.warn("Data Connector {} ({}) answered HTTP {}; retry {}/{} in {} ms", operation, resource,
                             status, retries, maxRetries, wait.toMillis());
                     pause(wait, operation, resource);

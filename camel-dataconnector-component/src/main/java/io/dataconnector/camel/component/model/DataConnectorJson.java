@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -16,14 +19,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 
 /**
  * The JSON conventions of the Data Connector API in one place: a shared, pre-configured {@link ObjectMapper} and the
  * conversions used by the producer.
  * <p>
- * The mapper ignores unknown properties, does not fail on empty beans, writes no nulls and reads/writes
- * {@link Instant} as ISO-8601 (without jackson-datatype-jsr310). It is thread-safe once configured: do not
+ * The mapper ignores unknown properties, does not fail on empty beans, writes no nulls, reads and writes
+ * {@link Instant} as ISO-8601 (jackson-datatype-jsr310; written in UTC with milliseconds), reads {@code ""} as null
+ * for numbers and date-times and numeric strings as numbers (Jackson's coercion settings). It is thread-safe once configured: do not
  * reconfigure the shared instance; {@link ObjectMapper#copy()} it instead.
  */
 public final class DataConnectorJson {
@@ -33,18 +43,38 @@ public final class DataConnectorJson {
     private DataConnectorJson() {
     }
 
+    /** The format Instants are written in: ISO-8601 in UTC with milliseconds, e.g. 2020-11-06T19:09:40.106Z. */
+    public static final String INSTANT_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+
     /** @return a new mapper configured like the shared one (for callers that need to customize it) */
     public static ObjectMapper createMapper() {
-        SimpleModule module = new SimpleModule("dataconnector-json");
-        module.addSerializer(Instant.class, new InstantJson.Serializer());
-        module.addDeserializer(Instant.class, new InstantJson.Deserializer());
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.registerModule(module);
-        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // an epoch number for a date-time (undocumented) is read as milliseconds, not seconds
+                .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        mapper.registerModule(new SimpleModule("dataconnector-instants")
+                .addSerializer(Instant.class, new MillisInstantSerializer()));
+        // the API sends "" for an absent number or date (e.g. "progress": ""); numeric strings ("size": "123") are
+        // read by Jackson's default String-to-number coercion
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.DateTime)) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        }
         return mapper;
+    }
+
+    /** jsr310's Instant serializer with the API's format, so that no more than milliseconds are sent. */
+    private static final class MillisInstantSerializer extends InstantSerializer {
+        private static final long serialVersionUID = 1L;
+
+        MillisInstantSerializer() {
+            super(InstantSerializer.INSTANCE, false, false,
+                    DateTimeFormatter.ofPattern(INSTANT_PATTERN).withZone(ZoneOffset.UTC));
+        }
     }
 
     /** @return the shared mapper; do not reconfigure it */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,36 +27,21 @@ public class DataRequest {
     private List<String> projectIdList;
     private String createdBy;
     private String createdByEmail;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant createdAt;
     private String updatedBy;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant updatedAt;
     private String scheduleInterval;
     @JsonProperty("reoccuringInterval")
     @JsonAlias({"reoccurringInterval", "reocurringInterval"})
-    @JsonDeserialize(using = TolerantNumbers.IntegerDeserializer.class)
     private Integer reoccuringInterval;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant effectiveFrom;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant effectiveTo;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant lastQueuedAt;
     @JsonDeserialize(using = StringListDeserializer.class)
     private List<String> serviceGroups;
     private String callbackUrl;
     private Boolean sendEmail;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant startDate;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant endDate;
     private String dateRange;
     private String projectStatus;

@@ -118,8 +118,8 @@ public final class DataRequestValidator {
         }
         if (r.getEffectiveFrom() != null && r.getEffectiveTo() != null
                 && !r.getEffectiveTo().isAfter(r.getEffectiveFrom())) {
-            throw fail("effectiveTo", "(" + InstantJson.format(r.getEffectiveTo()) + ") must be after effectiveFrom ("
-                                      + InstantJson.format(r.getEffectiveFrom()) + ")");
+            throw fail("effectiveTo", "(" + format(r.getEffectiveTo()) + ") must be after effectiveFrom ("
+                                      + format(r.getEffectiveFrom()) + ")");
         }
         List<String> projects = r.getProjectIdList();
         if (projects != null) {
@@ -147,8 +147,8 @@ public final class DataRequestValidator {
             }
         }
         if (r.getStartDate() != null && r.getEndDate() != null && r.getEndDate().isBefore(r.getStartDate())) {
-            throw fail("endDate", "(" + InstantJson.format(r.getEndDate()) + ") must not be before startDate ("
-                                  + InstantJson.format(r.getStartDate()) + ")");
+            throw fail("endDate", "(" + format(r.getEndDate()) + ") must not be before startDate ("
+                                  + format(r.getStartDate()) + ")");
         }
         if (groups != null && (groups.contains("activities") || groups.contains("all"))) {
             validateActivitiesRange(r, now);
@@ -178,8 +178,8 @@ public final class DataRequestValidator {
             return;
         }
         if (Duration.between(start, end).compareTo(MAX_ACTIVITIES_SPAN) > 0) {
-            throw fail("endDate", "(" + InstantJson.format(end) + ") is " + Duration.between(start, end).toDays()
-                                  + " days after startDate (" + InstantJson.format(start) + "); the activities service"
+            throw fail("endDate", "(" + format(end) + ") is " + Duration.between(start, end).toDays()
+                                  + " days after startDate (" + format(start) + "); the activities service"
                                   + " group extracts at most " + MAX_ACTIVITIES_SPAN.toDays() + " days per request"
                                   + " (a longer range silently yields the default range): split it into several"
                                   + " requests");
@@ -187,9 +187,9 @@ public final class DataRequestValidator {
         Instant oldest = now.atZone(ZoneOffset.UTC).minusMonths(MAX_ACTIVITIES_MONTHS_BACK).toInstant();
         if (start.isBefore(oldest)) {
             String field = r.getStartDate() != null ? "startDate" : "endDate";
-            throw fail(field, "(" + InstantJson.format(start) + ") is more than " + MAX_ACTIVITIES_MONTHS_BACK
+            throw fail(field, "(" + format(start) + ") is more than " + MAX_ACTIVITIES_MONTHS_BACK
                               + " months ago; the activities service group keeps data from "
-                              + InstantJson.format(oldest) + " on");
+                              + format(oldest) + " on");
         }
     }
 
@@ -235,4 +235,11 @@ public final class DataRequestValidator {
         return String.join(", ", new TreeSet<>(values));
     }
 
+
+    /** An instant as the API writes it (ISO-8601, UTC, milliseconds), for error messages. */
+    private static String format(java.time.Instant instant) {
+        return instant == null ? null
+                : java.time.format.DateTimeFormatter.ofPattern(DataConnectorJson.INSTANT_PATTERN)
+                        .withZone(java.time.ZoneOffset.UTC).format(instant);
+    }
 }

@@ -2,8 +2,6 @@ package io.dataconnector.camel.component.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 
 /**
@@ -14,10 +12,7 @@ import java.time.Instant;
 public class ExtractFile {
 
     private String name;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant createdAt;
-    @JsonDeserialize(using = TolerantNumbers.LongDeserializer.class)
     private Long size;
 
     /** @return the file name */

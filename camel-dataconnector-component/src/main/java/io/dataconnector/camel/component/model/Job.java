@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,29 +22,16 @@ public class Job {
     private List<String> projectIdList;
     private String createdBy;
     private String createdByEmail;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant createdAt;
     private String status;
     private String completionStatus;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant startedAt;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant completedAt;
     private Boolean sendEmail;
-    @JsonDeserialize(using = TolerantNumbers.IntegerDeserializer.class)
     private Integer progress;
     private String lastDownloadedBy;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant lastDownloadedAt;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant startDate;
-    @JsonSerialize(using = InstantJson.Serializer.class)
-    @JsonDeserialize(using = InstantJson.Deserializer.class)
     private Instant endDate;
 
     /** @return the job id */

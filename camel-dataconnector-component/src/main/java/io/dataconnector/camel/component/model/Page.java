@@ -6,7 +6,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One page of a list answer: {@code {"pagination": {"limit", "offset", "totalResults"}, "results": [...]}}.
@@ -72,11 +71,8 @@ public class Page<T> {
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Pagination {
-        @JsonDeserialize(using = TolerantNumbers.IntegerDeserializer.class)
         private Integer limit;
-        @JsonDeserialize(using = TolerantNumbers.IntegerDeserializer.class)
         private Integer offset;
-        @JsonDeserialize(using = TolerantNumbers.IntegerDeserializer.class)
         private Integer totalResults;
 
         public Pagination() {

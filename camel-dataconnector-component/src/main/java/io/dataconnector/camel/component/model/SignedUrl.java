@@ -2,7 +2,6 @@ package io.dataconnector.camel.component.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A short-lived signed URL to one extract file ({@code jobs/:jobId/data/:name}). The URL carries its credentials in
@@ -15,7 +14,6 @@ public class SignedUrl {
 
     private String name;
 
-    @JsonDeserialize(using = TolerantNumbers.LongDeserializer.class)
     private Long size;
 
     private String signedUrl;

@@ -52,7 +52,7 @@ public final class StringListDeserializer extends StdDeserializer<List<String>> 
                 } catch (IOException e) {
                     @SuppressWarnings("unchecked")
                     List<String> r = (List<String>) ctxt.handleWeirdStringValue(List.class, s,
-                            "field '%s' holds a string that is not a JSON array of strings", InstantJson.fieldName(p));
+                            "field '%s' holds a string that is not a JSON array of strings", fieldName(p));
                     return r;
                 }
             }
@@ -68,7 +68,7 @@ public final class StringListDeserializer extends StdDeserializer<List<String>> 
         @SuppressWarnings("unchecked")
         List<String> r = (List<String>) ctxt.handleUnexpectedToken(List.class, t, p,
                 "field '%s' must be an array of strings (or a JSON-encoded string of one), found %s",
-                InstantJson.fieldName(p), t);
+                fieldName(p), t);
         return r;
     }
 
@@ -91,6 +91,15 @@ public final class StringListDeserializer extends StdDeserializer<List<String>> 
             }
         }
         return items;
+    }
+
+    private static String fieldName(JsonParser p) {
+        try {
+            String name = p.currentName();
+            return name == null ? "?" : name;
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -273,8 +275,12 @@ class ModelJsonTest {
                 .isEqualTo(Instant.parse("2020-11-06T19:09:40Z"));
         assertThat(M.readValue("{\"createdAt\": \"\"}", Job.class).getCreatedAt()).isNull();
         assertThat(M.readValue("{\"createdAt\": null}", Job.class).getCreatedAt()).isNull();
-        assertThat(new ObjectMapper().readValue("{\"createdAt\": \"2020-11-06T19:09:40Z\"}", Job.class)
-                .getCreatedAt()).isEqualTo(Instant.parse("2020-11-06T19:09:40Z"));
+        assertThat(M.readValue("{\"createdAt\": 1604689780106}", Job.class).getCreatedAt())
+                .as("epoch milliseconds").isEqualTo(Instant.parse("2020-11-06T19:09:40.106Z"));
+        // any mapper with jackson-datatype-jsr310 (camel-jackson registers it) reads the model too
+        assertThat(JsonMapper.builder().addModule(new JavaTimeModule()).build()
+                .readValue("{\"createdAt\": \"2020-11-06T19:09:40Z\"}", Job.class).getCreatedAt())
+                .isEqualTo(Instant.parse("2020-11-06T19:09:40Z"));
     }
 
     @Test
