@@ -35,6 +35,11 @@ public class EtlRoutes extends RouteBuilder {
     /** The completed-job consumer's idempotent repository, a table in the warehouse database. */
     public static final String JOB_REPOSITORY = "dcEtlJobRepository";
 
+    /** The loading endpoint, configured from the warehouse.* keys. */
+    public static final String WAREHOUSE = "dcwarehouse:{{warehouse.schema}}?dataSource=#warehouse"
+            + "&historyTable={{warehouse.history-table}}&lineage={{warehouse.lineage}}&swap={{warehouse.swap}}"
+            + "&batchSize={{warehouse.batch-size}}&windowTables={{warehouse.window-tables:activities_*,cdc*}}";
+
     private static final String LIST_JOBS = "dataconnector:listJobs?filter.status=complete&paginate=true&limit=100";
 
     @Override
@@ -214,7 +219,7 @@ public class EtlRoutes extends RouteBuilder {
                 .end();
 
         from("direct:dc-etl-load").routeId("dc-etl-load").streamCache("false")
-                .process(e -> e.getMessage().setBody(loader.load(e.getMessage().getBody(LoadRequest.class))))
+                .to(WAREHOUSE)
                 .to("direct:dc-etl-record");
 
         from("direct:dc-etl-record").routeId("dc-etl-record")
