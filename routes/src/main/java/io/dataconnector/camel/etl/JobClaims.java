@@ -59,6 +59,8 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     /** The claims table, in the warehouse schema. */
     public static final String TABLE = "dc_job_claims";
 
+    private volatile java.util.function.Consumer<String> settledListener = id -> { };
+
     private static final Logger LOG = LoggerFactory.getLogger(JobClaims.class);
 
     private final CamelContext context;
@@ -112,6 +114,11 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     }
 
     /** This process's owner id, as written in the claims it holds. */
+    /** Told of each job the consumer skips because the load history says it is done (e.g. for a run's summary). */
+    public void setSettledListener(java.util.function.Consumer<String> listener) {
+        this.settledListener = listener == null ? id -> { } : listener;
+    }
+
     public String owner() {
         return owner;
     }
@@ -165,6 +172,7 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     public boolean contains(String jobId) {
         try {
             if (isDone(jobId)) {
+                settledListener.accept(jobId);
                 return true;
             }
             try (Connection c = connect()) {
