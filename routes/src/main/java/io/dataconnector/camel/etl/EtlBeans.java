@@ -80,6 +80,7 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         if (settings.once()) {
             // the consumer skips jobs the history says are settled: the run's summary still lists gone/quarantined
             claims.setSettledListener(planner::reportSettled);
+            claims.setRunOnce(true);
         }
         LOG.info("Warehouse: {} ({}), schema {}", redactUrl(settings.warehouseUrl()), dialect.name(),
                 settings.warehouse().schema());
