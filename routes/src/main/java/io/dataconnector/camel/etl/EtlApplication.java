@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,9 +107,16 @@ public final class EtlApplication {
             boolean once = options.once() || Boolean.parseBoolean(lookup(props, "etl.once"));
             main = new Main();
             main.setInitialProperties(props);
+            RunOnce runOnce = null;
             if (once) {
-                // the scheduled trigger is not even created: a run-once process polls exactly once, by itself
-                main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/etl-trigger.yaml");
+                // the same completed-job consumer, polling once at start; its poll strategy says when it is done
+                runOnce = new RunOnce();
+                main.bind(RunOnce.NAME, runOnce);
+                main.addOverrideProperty("etl.once", "true");
+                main.addOverrideProperty("etl.schedule", "initialDelay=0&repeatCount=1&pollStrategy=#" + RunOnce.NAME);
+            } else {
+                main.addOverrideProperty("etl.schedule", "scheduler=quartz&scheduler.cron="
+                                                         + lookup(props, "etl.cron").trim().replace(' ', '+'));
             }
             if (options.sandbox()) {
                 sim = startSandboxSimulator(props);
@@ -119,12 +124,12 @@ public final class EtlApplication {
                 main.addOverrideProperty("camel.component.dataconnector.account-id", sim.accountId());
                 main.addOverrideProperty("camel.component.dataconnector.access-token", sim.defaultAccessToken());
             }
-            main.configure().addRoutesBuilder(new EtlRoutes());
+            main.configure().addConfiguration(EtlConfiguration.class);
             if (!once) {
                 main.run();
                 return EXIT_OK;
             }
-            return runOnce(options.sandbox());
+            return runOnce(options.sandbox(), runOnce);
         } catch (Exception e) {
             LOG.error("The ETL could not run: {}", e.getMessage(), e);
             out.println("ETL error: " + e.getMessage());
@@ -136,27 +141,28 @@ public final class EtlApplication {
         }
     }
 
-    private int runOnce(boolean sandbox) throws Exception {
+    private int runOnce(boolean sandbox, RunOnce runOnce) throws Exception {
         main.start();
         try {
-            RunSummary summary = main.getCamelContext().getRegistry().lookupByNameAndType(EtlRoutes.SUMMARY,
+            RunSummary summary = main.getCamelContext().getRegistry().lookupByNameAndType(EtlBeans.SUMMARY,
                     RunSummary.class);
-            EtlSettings settings = main.getCamelContext().getRegistry().lookupByNameAndType(EtlRoutes.SETTINGS,
+            EtlSettings settings = main.getCamelContext().getRegistry().lookupByNameAndType(EtlBeans.SETTINGS,
                     EtlSettings.class);
-            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
-            Exchange result = template.send("direct:dc-etl-discover", e -> e.getMessage().setBody(null));
+            while (!runOnce.await(java.time.Duration.ofSeconds(1))) {
+                if (!main.getCamelContext().isStarted()) {
+                    throw new IllegalStateException("The ETL stopped before its poll ended");
+                }
+            }
             boolean ok = summary.isSuccess();
             out.println();
             out.println("Data Connector ETL" + (sandbox ? " (sandbox)" : "") + ": warehouse "
                         + EtlBeans.redactUrl(settings.warehouseUrl()) + ", schema " + settings.warehouse().schema());
             out.print(summary.format());
-            Exception failure = result.getException() != null ? result.getException()
-                    : result.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            if (failure != null) {
+            if (runOnce.failure() != null) {
                 ok = false;
-                out.println("Run failed: " + failure.getMessage());
-                LOG.warn("Run failed: {}", failure.getMessage());
-                LOG.debug("Run failed", failure);
+                out.println("Run failed: " + runOnce.failure().getMessage());
+                LOG.warn("Run failed: {}", runOnce.failure().getMessage());
+                LOG.debug("Run failed", runOnce.failure());
             }
             return ok ? EXIT_OK : EXIT_LOAD_FAILED;
         } finally {

@@ -25,6 +25,19 @@ import org.slf4j.LoggerFactory;
 public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, WarehouseLoader loader, JobPlanner planner,
                        RunSummary summary) {
 
+    /** The beans of the ETL, bound in the registry under these names (the YAML routes refer to them). */
+    public static final String LOADER = "dcEtlWarehouseLoader";
+    public static final String PLANNER = "dcEtlJobPlanner";
+    public static final String SUMMARY = "dcEtlRunSummary";
+    public static final String SETTINGS = "dcEtlSettings";
+    public static final String JOB_STEPS = "dcEtlJobSteps";
+    public static final String EXTRACT_READER = "dcEtlExtractReader";
+    public static final String DOWNLOAD_SPOOLER = "dcEtlDownloadSpooler";
+    /** The completed-job consumer's idempotent repository, a table in the warehouse database. */
+    public static final String JOB_REPOSITORY = "dcEtlJobRepository";
+    /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
+    public static final String WAREHOUSE = "warehouse";
+
     private static final Logger LOG = LoggerFactory.getLogger(EtlBeans.class);
 
     public static EtlBeans bind(CamelContext context) throws Exception {
@@ -54,12 +67,21 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         JobPlanner planner = new JobPlanner(loader, settings, summary);
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
-        context.getRegistry().bind("warehouse", ds);
-        context.getRegistry().bind(EtlRoutes.JOB_REPOSITORY, claims);
-        context.getRegistry().bind(EtlRoutes.LOADER, loader);
-        context.getRegistry().bind(EtlRoutes.PLANNER, planner);
-        context.getRegistry().bind(EtlRoutes.SUMMARY, summary);
-        context.getRegistry().bind(EtlRoutes.SETTINGS, settings);
+        context.getRegistry().bind(WAREHOUSE, ds);
+        context.getRegistry().bind(JOB_REPOSITORY, claims);
+        context.getRegistry().bind(LOADER, loader);
+        context.getRegistry().bind(PLANNER, planner);
+        context.getRegistry().bind(SUMMARY, summary);
+        context.getRegistry().bind(SETTINGS, settings);
+        context.getRegistry().bind(JOB_STEPS, new JobSteps(planner, summary));
+        context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
+                loader.getDialect().loadsFromFile(), planner));
+        context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
+        if (settings.once()) {
+            // the consumer skips jobs the history says are settled: the run's summary still lists gone/quarantined
+            claims.setSettledListener(planner::reportSettled);
+            claims.setRunOnce(true);
+        }
         LOG.info("Warehouse: {} ({}), schema {}", redactUrl(settings.warehouseUrl()), dialect.name(),
                 settings.warehouse().schema());
         return beans;

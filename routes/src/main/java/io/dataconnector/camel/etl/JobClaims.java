@@ -59,6 +59,9 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     /** The claims table, in the warehouse schema. */
     public static final String TABLE = "dc_job_claims";
 
+    private volatile java.util.function.Consumer<String> settledListener = id -> { };
+    private volatile boolean runOnce;
+
     private static final Logger LOG = LoggerFactory.getLogger(JobClaims.class);
 
     private final CamelContext context;
@@ -112,6 +115,20 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     }
 
     /** This process's owner id, as written in the claims it holds. */
+    /**
+     * Run-once mode: the load history alone decides (as the run-once discovery always did): a claim left by a process
+     * that was killed is taken over at once instead of after its lease. Run-once processes are started by a scheduler
+     * that does not overlap them; a continuous instance next to them keeps its own lease.
+     */
+    public void setRunOnce(boolean runOnce) {
+        this.runOnce = runOnce;
+    }
+
+    /** Told of each job the consumer skips because the load history says it is done (e.g. for a run's summary). */
+    public void setSettledListener(java.util.function.Consumer<String> listener) {
+        this.settledListener = listener == null ? id -> { } : listener;
+    }
+
     public String owner() {
         return owner;
     }
@@ -133,7 +150,7 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
         try (Connection c = connect()) {
             LocalDateTime now = now();
             claimed = insert(c, jobId, now);
-            if (!claimed && liveOwner(c, jobId, now) == null) {
+            if (!claimed && (runOnce || liveOwner(c, jobId, now) == null)) {
                 claimed = takeOver(c, jobId, now);
                 if (claimed) {
                     LOG.info("Job {}: took over a claim whose lease had run out (its owner stopped renewing it)",
@@ -165,7 +182,11 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
     public boolean contains(String jobId) {
         try {
             if (isDone(jobId)) {
+                settledListener.accept(jobId);
                 return true;
+            }
+            if (runOnce) {
+                return false;
             }
             try (Connection c = connect()) {
                 return liveOwner(c, jobId, now()) != null;
@@ -232,7 +253,7 @@ public class JobClaims extends ServiceSupport implements IdempotentRepository {
             ps.setTimestamp(2, Timestamp.valueOf(now));
             ps.setTimestamp(3, Timestamp.valueOf(now.plusNanos(leaseMillis * 1_000_000L)));
             ps.setString(4, jobId);
-            ps.setTimestamp(5, Timestamp.valueOf(now));
+            ps.setTimestamp(5, Timestamp.valueOf(runOnce ? now.plusYears(100) : now));
             return ps.executeUpdate() == 1;
         }
     }

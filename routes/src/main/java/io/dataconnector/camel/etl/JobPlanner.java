@@ -50,34 +50,26 @@ public class JobPlanner {
         this.summary = summary;
     }
 
-    /** @return the successful jobs not fully loaded yet, oldest completion first */
-    public List<Job> pendingJobs(List<Job> jobs) throws SQLException {
-        List<Job> out = new ArrayList<>();
-        for (Job j : jobs == null ? List.<Job>of() : jobs) {
-            if (!j.isSuccessful() || j.getId() == null) {
-                continue;
-            }
-            List<LoadHistory.Entry> history = loader.history(j.getId());
-            boolean done = history.stream().anyMatch(e -> e.fileName().equals(JOB_MARKER) && e.settled());
-            if (!done) {
-                out.add(j);
-                continue;
-            }
-            // settled earlier: not fetched again; the run summary still lists what ended gone or quarantined
-            for (LoadHistory.Entry e : history) {
-                if (LoadHistory.GONE.equals(e.status()) || LoadHistory.QUARANTINED.equals(e.status())) {
-                    summary.add(new LoadResult(j.getId(), j.getRequestId(), e.fileName(), e.tableName(),
-                            LoadResult.Status.SKIPPED, 0, 0, null, null, e.status() + " after " + e.attempts()
-                            + " attempt(s): " + e.error()));
-                }
-            }
+    /**
+     * A job settled earlier, not fetched again: the run summary still lists what ended gone or quarantined (as
+     * skipped, with the attempts and the error).
+     */
+    public void reportSettled(String jobId) {
+        try {
+            reportSettled(jobId, null, loader.history(jobId));
+        } catch (SQLException e) {
+            LOG.warn("Cannot read the load history of job {} for the summary: {}", jobId, e.getMessage());
         }
-        out.sort(Comparator.comparing(JobPlanner::completion, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return out;
     }
 
-    private static Instant completion(Job j) {
-        return j.getCompletedAt() != null ? j.getCompletedAt() : j.getCreatedAt();
+    private void reportSettled(String jobId, String requestId, List<LoadHistory.Entry> history) {
+        for (LoadHistory.Entry e : history) {
+            if (LoadHistory.GONE.equals(e.status()) || LoadHistory.QUARANTINED.equals(e.status())) {
+                summary.add(new LoadResult(jobId, requestId, e.fileName(), e.tableName(),
+                        LoadResult.Status.SKIPPED, 0, 0, null, null, e.status() + " after " + e.attempts()
+                        + " attempt(s): " + e.error()));
+            }
+        }
     }
 
     /** Starts a job's work: its own directory under {@code etl.work-dir}. */

@@ -1,0 +1,17 @@
+package io.dataconnector.camel.etl;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+
+/**
+ * Binds the ETL's beans ({@link EtlBeans}) before the YAML routes (routes/etl-*.yaml) are built. Add it to your own
+ * Camel Main ({@code main.configure().addConfiguration(EtlConfiguration.class)}) to use the dataconnector-etl route
+ * template in your application; the standalone launcher ({@link EtlApplication}) does the same.
+ */
+public class EtlConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        EtlBeans.bind(camelContext);
+    }
+}

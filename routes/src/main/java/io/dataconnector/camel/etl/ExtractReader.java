@@ -1,0 +1,108 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+
+/**
+ * Reading a downloaded extract ZIP, as a named bean ({@code dcEtlExtractReader}) the ETL route uses:
+ * <ol>
+ * <li>{@link #descriptions(Exchange)}: a streaming split of the entries that are not tables (schema documents,
+ * {@code metadata.csv}, legacy schema JSONs), each parsed in memory by {@link #describe(Exchange)};</li>
+ * <li>{@link #refusals(JobWork, Exchange)}: entries with an unsafe name, recorded as refused;</li>
+ * <li>{@link #tables(Exchange)}: a streaming split of the CSV entries, each turned into a load request by
+ * {@link #loadRequest(Exchange)} (null for an entry the job does not want) and finished by
+ * {@link #afterLoad(Exchange)};</li>
+ * <li>{@link #close(Exchange)}: the archive closed and deleted.</li>
+ * </ol>
+ * Whether a table's CSV is streamed from the archive (COPY, batched JDBC) or unpacked to a temp file first (DuckDB's
+ * file reader) is this bean's choice ({@code spoolEntries}), so the route has one shape for every warehouse. Bounded
+ * memory, CRC-32, zip-slip and size checks as described in {@link ZipEntries}.
+ */
+public class ExtractReader {
+
+    private static final String SPOOLED = "dcEtlSpooledEntry";
+    private static final String ZIP = "dcEtlZip";
+
+    private final ZipEntries zipEntries;
+    private final JobPlanner planner;
+    private final boolean spoolEntries;
+    private final EntrySpooler spooler = new EntrySpooler();
+
+    /**
+     * @param maxUncompressedBytes bytes unpacked from one ZIP at most (zip bombs)
+     * @param spoolEntries         whether each wanted CSV is unpacked to a temp file (the warehouse's bulk path reads a
+     *                             file) instead of being streamed from the archive
+     * @param planner              records refused entries
+     */
+    public ExtractReader(long maxUncompressedBytes, boolean spoolEntries, JobPlanner planner) {
+        this.zipEntries = new ZipEntries(maxUncompressedBytes);
+        this.planner = planner;
+        this.spoolEntries = spoolEntries;
+    }
+
+    /** Split expression: the description entries; the body is the ZIP's {@link Path}, kept for {@link #close}. */
+    public Iterator<Message> descriptions(Exchange exchange) throws Exception {
+        exchange.setProperty(ZIP, exchange.getMessage().getMandatoryBody(Path.class));
+        return zipEntries.descriptions(exchange);
+    }
+
+    /** One description entry: parsed into the job's schema documents or metadata, read to its end. */
+    public void describe(Exchange exchange) throws Exception {
+        StreamedEntries.describe(exchange);
+    }
+
+    /** Records the entries refused for an unsafe name; the others load. */
+    public void refusals(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, Exchange exchange) throws Exception {
+        planner.refusedEntries(work, ZipEntries.refusals(exchange));
+    }
+
+    /** Split expression: the CSV entries of the archive {@link #descriptions(Exchange)} opened. */
+    public Iterator<Message> tables(Exchange exchange) throws Exception {
+        return zipEntries.tables(exchange);
+    }
+
+    /**
+     * @return the load request of this CSV entry (streamed from the archive, or unpacked to a temp file), or null when
+     *         the job does not want it (then it is read through, so its CRC-32 is still verified)
+     */
+    public LoadRequest loadRequest(Exchange exchange) throws Exception {
+        if (!spoolEntries) {
+            if (StreamedEntries.isWantedTable(exchange)) {
+                StreamedEntries.loadRequest(exchange);
+                return exchange.getMessage().getBody(LoadRequest.class);
+            }
+        }
+        JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
+        String name = exchange.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
+        spooler.process(exchange);
+        if (name == null || !work.isWantedCsv(name) || work.spooledFile(name) == null) {
+            return null;
+        }
+        exchange.setProperty(SPOOLED, name);
+        return work.takeLoadRequest(name);
+    }
+
+    /** After an entry's load, whatever its result: the entry's CRC-32 verified, its temp file (if any) deleted. */
+    public void afterLoad(Exchange exchange) throws Exception {
+        String spooled = exchange.getProperty(SPOOLED, String.class);
+        if (spooled != null) {
+            exchange.removeProperty(SPOOLED);
+            exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class).release(spooled);
+        }
+        StreamedEntries.afterLoad(exchange);
+    }
+
+    /** Closes the archive and deletes it. */
+    public void close(Exchange exchange) throws Exception {
+        ZipEntries.close(exchange);
+        Path zip = exchange.getProperty(ZIP, Path.class);
+        if (zip != null) {
+            Files.deleteIfExists(zip);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.dataconnector.camel.etl;
+
+import io.dataconnector.camel.component.DataConnectorConstants;
+import io.dataconnector.camel.component.model.ExtractFile;
+import io.dataconnector.camel.component.model.Job;
+import io.dataconnector.camel.etl.warehouse.LoadRequest;
+import io.dataconnector.camel.etl.warehouse.LoadResult;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+
+/**
+ * The ETL route's steps on one job's state, as a named bean ({@code dcEtlJobSteps}): each method reads the job's
+ * {@link JobWork} from the exchange property {@value EtlHeaders#JOB_WORK} (set by {@link #start(Job)}) and the message,
+ * and returns what the route carries on with. The decisions themselves are {@link JobPlanner}'s.
+ */
+public class JobSteps {
+
+    private final JobPlanner planner;
+    private final RunSummary summary;
+
+    public JobSteps(JobPlanner planner, RunSummary summary) {
+        this.planner = planner;
+        this.summary = summary;
+    }
+
+    /** @return the state of a job starting: its own work directory */
+    public JobWork start(@Body Job job) throws Exception {
+        return planner.start(job);
+    }
+
+    /** @return the files to fetch, chosen from the job's data listing */
+    public JobPlan plan(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, @Body List<ExtractFile> listing)
+            throws Exception {
+        return planner.plan(work, listing);
+    }
+
+    /** @return the job's plan (after its files were fetched) */
+    public JobPlan currentPlan(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) {
+        return work.getPlan();
+    }
+
+    /** @return the scheme of a signed URL ({@code http} or {@code https}), so the download uses matching TLS */
+    public String schemeOf(@Header(Exchange.HTTP_URI) String signedUrl) {
+        return URI.create(signedUrl).getScheme();
+    }
+
+    /** A file of the extract fetched on its own, now in the work directory. */
+    public void spooled(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
+                        @Header(DataConnectorConstants.FILE_NAME) String fileName, @Body Path file) {
+        work.spooled(fileName, file);
+    }
+
+    /** @return a load request per CSV fetched file by file and not loaded yet */
+    public List<LoadRequest> loadRequests(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) throws Exception {
+        return work.loadRequests();
+    }
+
+    /** @return the wanted CSVs that neither the ZIP nor the files fetched held */
+    public List<ExtractFile> missingCsvs(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) {
+        return work.missingCsvs();
+    }
+
+    /** @return the load request of a CSV missing from the ZIP and then fetched on its own */
+    public LoadRequest fetchedLoadRequest(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
+                                          @Header(DataConnectorConstants.FILE_NAME) String fileName,
+                                          @Body Path file) throws Exception {
+        work.spooled(fileName, file);
+        return work.takeFetchedLoadRequest(fileName);
+    }
+
+    /** A CSV missing from the ZIP that could not be fetched on its own: recorded as missing. */
+    public void missing(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
+                        @Header(DataConnectorConstants.FILE_NAME) String fileName,
+                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
+        planner.missing(work, fileName, why);
+    }
+
+    /** @return a table's load result as it settles (quarantined after its last attempt), counted in the summary */
+    public LoadResult record(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, @Body LoadResult result) {
+        LoadResult settled = planner.settle(result);
+        summary.add(settled);
+        work.getResults().add(settled);
+        return settled;
+    }
+
+    /** The job's end: marked done in the history when every wanted table is loaded or terminal. */
+    public void finish(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) throws Exception {
+        planner.finish(work);
+    }
+
+    /**
+     * A job-level failure (listing, download, unzip), recorded. Rethrown, so the completed-job consumer releases the
+     * job for a later poll, unless the job is now terminal (gone, quarantined): no later poll may retry it.
+     */
+    public void failed(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) throws Exception {
+        if (!planner.failed(work, work.getJob(), caught)) {
+            throw caught;
+        }
+    }
+
+    /** Deletes the job's work directory. */
+    public void cleanup(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) {
+        if (work != null) {
+            work.cleanup();
+        }
+    }
+}
