@@ -77,6 +77,7 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
                 loader.getDialect().loadsFromFile(), planner));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
+        context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (settings.once()) {
             // the consumer skips jobs the history says are settled: the run's summary still lists gone/quarantined
             claims.setSettledListener(planner::reportSettled);
