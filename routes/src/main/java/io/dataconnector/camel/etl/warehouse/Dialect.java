@@ -82,6 +82,14 @@ public interface Dialect {
             throws SQLException {
     }
 
+    /**
+     * Inside the swap's transaction: locks the live table against a concurrent swap by another instance until the
+     * transaction ends (PostgreSQL: {@code LOCK TABLE … IN ACCESS EXCLUSIVE MODE}); a no-op where one process owns the
+     * database (DuckDB) or the database has no such lock.
+     */
+    default void lockForSwap(Connection connection, String schema, String table) throws SQLException {
+    }
+
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */
     RowSink openSink(Connection connection, String schema, String table, List<ColumnDef> columns) throws SQLException;
 

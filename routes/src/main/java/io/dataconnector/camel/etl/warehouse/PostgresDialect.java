@@ -41,6 +41,13 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void lockForSwap(Connection connection, String schema, String table) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("LOCK TABLE " + Identifiers.qualified(schema, table) + " IN ACCESS EXCLUSIVE MODE");
+        }
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }

@@ -307,6 +307,10 @@ public class WarehouseLoader {
                         table, merged.windowStart(), merged.windowEnd(), rows, merged.rows(),
                         merged.key().isEmpty() ? "the whole row" : merged.key());
             } else {
+                LoadResult late = supersededMeanwhile(c, request, table, live, started);
+                if (late != null) {
+                    return late;
+                }
                 swap(c, schema, table, stage, live, layout);
                 listener.swapped(request, table);
                 r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
@@ -427,6 +431,32 @@ public class WarehouseLoader {
         return types;
     }
 
+    /**
+     * The "newer snapshot already loaded" check once more, now holding the live table's lock (PostgreSQL): another
+     * instance may have swapped in a newer job's snapshot while this one was staging. Then nothing is swapped and the
+     * file is recorded as superseded.
+     *
+     * @return the superseded result, or null to go on with the swap
+     */
+    private LoadResult supersededMeanwhile(Connection c, LoadRequest request, String table, List<ColumnDef> live,
+                                           Instant started) throws SQLException {
+        if (request.jobCompletedAt() == null) {
+            return null;
+        }
+        if (!live.isEmpty()) {
+            dialect.lockForSwap(c, settings.schema(), table);
+        }
+        LocalDateTime newest = history.newestSnapshot(c, table);
+        if (newest == null || !newest.isAfter(LocalDateTime.ofInstant(request.jobCompletedAt(), ZoneOffset.UTC))) {
+            return null;
+        }
+        LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
+                "a newer job's snapshot (completed " + newest + " UTC) was loaded meanwhile");
+        history.record(c, r, LoadHistory.SUPERSEDED, request.jobCompletedAt());
+        c.commit();
+        return r;
+    }
+
     /** Inside the open transaction: replaces the live table's content by the staging table's. */
     private void swap(Connection c, String schema, String table, String stage, List<ColumnDef> live,
                       TableLayout layout) throws SQLException {
@@ -498,10 +528,18 @@ public class WarehouseLoader {
         }
     }
 
+    /**
+     * A staging table of its own for each load: two instances loading the same table at once never share (or drop)
+     * each other's staging table. Leftovers of a crashed load all start with {@value #STAGE_PREFIX}.
+     */
     static String stageName(String table) {
-        String s = "_stage_" + table;
-        return s.length() > 63 ? s.substring(0, 63) : s;
+        String suffix = "_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 36);
+        String s = STAGE_PREFIX + table;
+        return (s.length() + suffix.length() > 63 ? s.substring(0, 63 - suffix.length()) : s) + suffix;
     }
+
+    /** The name prefix of every staging table. */
+    public static final String STAGE_PREFIX = "_stage_";
 
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
