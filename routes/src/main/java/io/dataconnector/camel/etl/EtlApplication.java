@@ -50,12 +50,13 @@ public final class EtlApplication {
     }
 
     /** Parsed command line. */
-    record Options(boolean once, boolean sandbox, String profile, Path configDir, boolean help) {
+    record Options(boolean once, boolean sandbox, String profile, Path configDir, boolean help, boolean version) {
 
         static Options parse(String[] args) {
             boolean once = false;
             boolean sandbox = false;
             boolean help = false;
+            boolean version = false;
             String profile = null;
             Path config = null;
             for (int i = 0; i < args.length; i++) {
@@ -64,6 +65,7 @@ public final class EtlApplication {
                     case "--once" -> once = true;
                     case "--sandbox" -> sandbox = true;
                     case "--help", "-h" -> help = true;
+                    case "--version", "-V" -> version = true;
                     case "--profile" -> profile = value(args, ++i, a);
                     case "--config" -> config = Path.of(value(args, ++i, a));
                     default -> {
@@ -77,7 +79,7 @@ public final class EtlApplication {
                     }
                 }
             }
-            return new Options(once || sandbox, sandbox, profile, config, help);
+            return new Options(once || sandbox, sandbox, profile, config, help, version);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -99,6 +101,10 @@ public final class EtlApplication {
         }
         if (options.help()) {
             out.println(usage());
+            return EXIT_OK;
+        }
+        if (options.version()) {
+            out.println(version());
             return EXIT_OK;
         }
         DataConnectorSimulator sim = null;
@@ -217,6 +223,8 @@ public final class EtlApplication {
                 LOG.info("Configuration: {}", f);
             }
         }
+        // CAMEL_COMPONENT_* variables: above the files, below -D (Camel Main applies system properties over these)
+        props.putAll(ComponentEnvironment.keys(System.getenv(), EtlApplication.class.getClassLoader()));
         props.putAll(testProperties);
         return props;
     }
@@ -239,16 +247,38 @@ public final class EtlApplication {
         return null;
     }
 
+    /** One line: this ETL's version and the Camel version it was built with. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = EtlApplication.class.getResourceAsStream("/etl-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return "camel-dataconnector ETL " + p.getProperty("version", "(unknown version)") + " (Apache Camel "
+               + p.getProperty("camel.version", "?") + ", Java " + Runtime.version() + ")";
+    }
+
     static String usage() {
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("--once", "load every pending completed job, print a summary, exit 0 (all loaded) or 1");
+        o.put("(no mode)", "continuous: runs until stopped; the completed-job consumer polls on etl.cron (Quartz)");
+        o.put("--once", "load every pending completed job, print a per-table summary, exit");
         o.put("--sandbox", "no ACC account needed: in-process API simulator, one completed job, run once");
         o.put("--profile NAME", "also read <config>/application-NAME.properties (e.g. postgres, production)");
-        o.put("--config DIR", "the configuration directory (default ./config)");
+        o.put("--config DIR", "the configuration directory (default ./config, or ETL_CONFIG_DIR)");
+        o.put("--version", "print the version and exit");
+        o.put("--help", "print this help and exit");
         StringBuilder sb = new StringBuilder("Usage: java -jar camel-dataconnector-etl.jar [options]\n");
         o.forEach((k, v) -> sb.append(String.format("  %-16s %s%n", k, v)));
-        sb.append("Every configuration key can be overridden with -Dkey=value or an environment variable "
-                  + "(warehouse.url -> WAREHOUSE_URL).");
+        sb.append("Exit codes: ").append(EXIT_OK).append(" = every load succeeded (or stopped cleanly), ")
+                .append(EXIT_LOAD_FAILED).append(" = a load or the run failed (--once), ").append(EXIT_ERROR)
+                .append(" = bad arguments, configuration or start-up error.\n");
+        sb.append("Configuration: etl-defaults < <config>/application.properties < application-<profile>.properties\n"
+                  + "  < environment variables < -Dkey=value. Variable names: upper case, '.' and '-' as '_'\n"
+                  + "  (warehouse.url -> WAREHOUSE_URL, camel.component.dataconnector.access-token ->\n"
+                  + "  CAMEL_COMPONENT_DATACONNECTOR_ACCESS_TOKEN). A value may refer to a variable: {{env:NAME}}.");
         return sb.toString();
     }
 }
