@@ -97,6 +97,18 @@ class LauncherIT {
         assertThat(version.output.strip()).matches("camel-dataconnector ETL \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Apache Camel 4\\..*");
     }
 
+    @Test
+    void theProductionJarHoldsNoSimulatorClass() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+                    .as("entries of " + JAR).hasSizeGreaterThan(1000)
+                    .noneMatch(name -> name.startsWith("io/dataconnector/camel/simulator/"));
+        }
+        Run sandbox = run(Map.of(), "--sandbox");
+        assertThat(sandbox.exitCode).isEqualTo(EtlApplication.EXIT_ERROR);
+        assertThat(sandbox.output).contains("camel-dataconnector-sandbox.jar");
+    }
+
     private Run runOnce(Map<String, String> env, String config) throws Exception {
         Path configDir = Files.createDirectories(dir.resolve("config"));
         Files.writeString(configDir.resolve("application.properties"),
