@@ -1,6 +1,5 @@
 package io.dataconnector.camel.etl;
 
-import io.dataconnector.camel.simulator.DataConnectorSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * <li>default: runs until stopped, loading new completed jobs at every {@code etl.cron} poll of the completed-job consumer;</li>
  * <li>{@code --once} (or {@code etl.once=true}): loads every pending completed job oldest first, prints a per-table
  * summary and exits 0 when every load succeeded, 1 otherwise (2 for a configuration or startup error);</li>
- * <li>{@code --sandbox}: starts the API simulator in-process, has it complete a job, and runs once into the
- * configured (by default embedded DuckDB) warehouse.</li>
  * </ul>
+ * The sandbox (no ACC account: the API simulator in-process) is a launcher of its own on top of this one
+ * ({@code camel-dataconnector-sandbox.jar}, module {@code sandbox}): the production jar holds no simulator.
  * Configuration: {@code etl-defaults.properties} (built in) &lt; {@code <config dir>/application.properties} &lt;
  * {@code <config dir>/application-<profile>.properties} &lt; system properties and environment variables.
  */
@@ -35,13 +34,38 @@ public final class EtlApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtlApplication.class);
 
+    /**
+     * Override properties a launcher built on this one computes from the merged configuration before Camel starts
+     * (e.g. the sandbox's simulator URL and token); they win over every other source.
+     */
+    @FunctionalInterface
+    public interface Overrides {
+        Map<String, String> from(Properties configuration) throws Exception;
+    }
+
     private final PrintStream out;
-    private final Map<String, String> testProperties;
+    private final Map<String, String> properties;
+    private final Overrides overrides;
+    private final String title;
     private volatile Main main;
 
-    public EtlApplication(PrintStream out, Map<String, String> testProperties) {
+    /**
+     * @param out        where the run-once summary and errors are printed
+     * @param properties keys added on top of the configuration files (below environment variables and -D)
+     */
+    public EtlApplication(PrintStream out, Map<String, String> properties) {
+        this(out, properties, configuration -> Map.of(), "Data Connector ETL");
+    }
+
+    /**
+     * @param overrides keys computed from the merged configuration, winning over every source
+     * @param title     the summary's heading, e.g. "Data Connector ETL (sandbox)"
+     */
+    public EtlApplication(PrintStream out, Map<String, String> properties, Overrides overrides, String title) {
         this.out = out;
-        this.testProperties = testProperties;
+        this.properties = properties;
+        this.overrides = overrides;
+        this.title = title;
     }
 
     public static void main(String[] args) {
@@ -50,20 +74,22 @@ public final class EtlApplication {
     }
 
     /** Parsed command line. */
-    record Options(boolean once, boolean sandbox, String profile, Path configDir, boolean help) {
+    record Options(boolean once, String profile, Path configDir, boolean help, boolean version) {
 
         static Options parse(String[] args) {
             boolean once = false;
-            boolean sandbox = false;
             boolean help = false;
+            boolean version = false;
             String profile = null;
             Path config = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
                     case "--once" -> once = true;
-                    case "--sandbox" -> sandbox = true;
+                    case "--sandbox" -> throw new IllegalArgumentException("The sandbox is a launcher of its own: "
+                            + "java -jar sandbox/target/camel-dataconnector-sandbox.jar (see the README)");
                     case "--help", "-h" -> help = true;
+                    case "--version", "-V" -> version = true;
                     case "--profile" -> profile = value(args, ++i, a);
                     case "--config" -> config = Path.of(value(args, ++i, a));
                     default -> {
@@ -77,7 +103,7 @@ public final class EtlApplication {
                     }
                 }
             }
-            return new Options(once || sandbox, sandbox, profile, config, help);
+            return new Options(once, profile, config, help, version);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -101,7 +127,10 @@ public final class EtlApplication {
             out.println(usage());
             return EXIT_OK;
         }
-        DataConnectorSimulator sim = null;
+        if (options.version()) {
+            out.println(version());
+            return EXIT_OK;
+        }
         try {
             Properties props = configuration(options);
             boolean once = options.once() || Boolean.parseBoolean(lookup(props, "etl.once"));
@@ -118,30 +147,21 @@ public final class EtlApplication {
                 main.addOverrideProperty("etl.schedule", "scheduler=quartz&scheduler.cron="
                                                          + lookup(props, "etl.cron").trim().replace(' ', '+'));
             }
-            if (options.sandbox()) {
-                sim = startSandboxSimulator(props);
-                main.addOverrideProperty("camel.component.dataconnector.base-url", sim.baseUrl());
-                main.addOverrideProperty("camel.component.dataconnector.account-id", sim.accountId());
-                main.addOverrideProperty("camel.component.dataconnector.access-token", sim.defaultAccessToken());
-            }
+            overrides.from(props).forEach(main::addOverrideProperty);
             main.configure().addConfiguration(EtlConfiguration.class);
             if (!once) {
                 main.run();
                 return EXIT_OK;
             }
-            return runOnce(options.sandbox(), runOnce);
+            return runOnce(runOnce);
         } catch (Exception e) {
             LOG.error("The ETL could not run: {}", e.getMessage(), e);
             out.println("ETL error: " + e.getMessage());
             return EXIT_ERROR;
-        } finally {
-            if (sim != null) {
-                sim.close();
-            }
         }
     }
 
-    private int runOnce(boolean sandbox, RunOnce runOnce) throws Exception {
+    private int runOnce(RunOnce runOnce) throws Exception {
         main.start();
         try {
             RunSummary summary = main.getCamelContext().getRegistry().lookupByNameAndType(EtlBeans.SUMMARY,
@@ -155,7 +175,7 @@ public final class EtlApplication {
             }
             boolean ok = summary.isSuccess();
             out.println();
-            out.println("Data Connector ETL" + (sandbox ? " (sandbox)" : "") + ": warehouse "
+            out.println(title + ": warehouse "
                         + EtlBeans.redactUrl(settings.warehouseUrl()) + ", schema " + settings.warehouse().schema());
             out.print(summary.format());
             if (runOnce.failure() != null) {
@@ -176,15 +196,6 @@ public final class EtlApplication {
         if (m != null) {
             m.completed();
         }
-    }
-
-    private DataConnectorSimulator startSandboxSimulator(Properties props) {
-        int rows = Integer.parseInt(lookup(props, "sandbox.rows"));
-        DataConnectorSimulator sim = DataConnectorSimulator.builder().instantJobs().rowsPerTable(rows)
-                .seed(System.nanoTime()).build().start();
-        sim.seedCompleteSuccessJob();
-        LOG.info("Sandbox: simulator on {} with a completed job ({} rows per table)", sim.baseUrl(), rows);
-        return sim;
     }
 
     /** The merged properties files (system properties and environment variables are applied by Camel on top). */
@@ -217,12 +228,17 @@ public final class EtlApplication {
                 LOG.info("Configuration: {}", f);
             }
         }
-        props.putAll(testProperties);
+        // CAMEL_COMPONENT_* variables: above the files, below -D (Camel Main applies system properties over these)
+        props.putAll(ComponentEnvironment.keys(System.getenv(), EtlApplication.class.getClassLoader()));
+        props.putAll(properties);
         return props;
     }
 
-    /** A key's value as Camel will see it: system property, then environment variable, then the files. */
-    static String lookup(Properties props, String key) {
+    /**
+     * A key's value as Camel will see it: system property, then environment variable, then the files (for launchers
+     * built on this one, e.g. the sandbox).
+     */
+    public static String lookup(Properties props, String key) {
         String v = System.getProperty(key);
         if (v == null) {
             v = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
@@ -239,16 +255,37 @@ public final class EtlApplication {
         return null;
     }
 
+    /** One line: this ETL's version and the Camel version it was built with. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = EtlApplication.class.getResourceAsStream("/etl-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return "camel-dataconnector ETL " + p.getProperty("version", "(unknown version)") + " (Apache Camel "
+               + p.getProperty("camel.version", "?") + ", Java " + Runtime.version() + ")";
+    }
+
     static String usage() {
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("--once", "load every pending completed job, print a summary, exit 0 (all loaded) or 1");
-        o.put("--sandbox", "no ACC account needed: in-process API simulator, one completed job, run once");
+        o.put("(no mode)", "continuous: runs until stopped; the completed-job consumer polls on etl.cron (Quartz)");
+        o.put("--once", "load every pending completed job, print a per-table summary, exit");
         o.put("--profile NAME", "also read <config>/application-NAME.properties (e.g. postgres, production)");
-        o.put("--config DIR", "the configuration directory (default ./config)");
+        o.put("--config DIR", "the configuration directory (default ./config, or ETL_CONFIG_DIR)");
+        o.put("--version", "print the version and exit");
+        o.put("--help", "print this help and exit");
         StringBuilder sb = new StringBuilder("Usage: java -jar camel-dataconnector-etl.jar [options]\n");
         o.forEach((k, v) -> sb.append(String.format("  %-16s %s%n", k, v)));
-        sb.append("Every configuration key can be overridden with -Dkey=value or an environment variable "
-                  + "(warehouse.url -> WAREHOUSE_URL).");
+        sb.append("Exit codes: ").append(EXIT_OK).append(" = every load succeeded (or stopped cleanly), ")
+                .append(EXIT_LOAD_FAILED).append(" = a load or the run failed (--once), ").append(EXIT_ERROR)
+                .append(" = bad arguments, configuration or start-up error.\n");
+        sb.append("Configuration: etl-defaults < <config>/application.properties < application-<profile>.properties\n"
+                  + "  < environment variables < -Dkey=value. Variable names: upper case, '.' and '-' as '_'\n"
+                  + "  (warehouse.url -> WAREHOUSE_URL, camel.component.dataconnector.access-token ->\n"
+                  + "  CAMEL_COMPONENT_DATACONNECTOR_ACCESS_TOKEN). A value may refer to a variable: {{env:NAME}}.");
         return sb.toString();
     }
 }

@@ -6,10 +6,12 @@ import io.dataconnector.camel.etl.warehouse.Dialect;
 import io.dataconnector.camel.etl.warehouse.DuckDbDialect;
 import io.dataconnector.camel.etl.warehouse.LoadListener;
 import io.dataconnector.camel.etl.warehouse.LoadListeners;
+import io.dataconnector.camel.etl.warehouse.ReleasingDataSource;
 import io.dataconnector.camel.etl.warehouse.WarehouseLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -19,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * Creates the ETL's beans from the configuration and binds them in the registry: the warehouse {@code DataSource}
  * (HikariCP, also usable by camel-jdbc/camel-sql as {@code #warehouse}), the loader, the planner, the run summary and
  * the job claims of the completed-job consumer ({@link JobClaims}). The pool is closed when the CamelContext stops
- * (which releases a DuckDB file's lock). Every {@link LoadListener} bound in the registry is told of each load.
+ * (a DuckDB file's lock is held only while a connection is in use, see {@link ReleasingDataSource}). Every {@link LoadListener} bound in the registry is told of each load.
  * The {@code etl.rearm} items are re-armed in the load history at startup.
  */
-public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, WarehouseLoader loader, JobPlanner planner,
+public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoader loader, JobPlanner planner,
                        RunSummary summary) {
 
     /** The beans of the ETL, bound in the registry under these names (the YAML routes refer to them). */
@@ -38,6 +40,9 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
     /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
     public static final String WAREHOUSE = "warehouse";
 
+    /** How long an unused DuckDB connection stays open (the file is locked while it is). */
+    static final java.time.Duration DUCKDB_RELEASE_AFTER = java.time.Duration.ofMillis(500);
+
     private static final Logger LOG = LoggerFactory.getLogger(EtlBeans.class);
 
     public static EtlBeans bind(CamelContext context) throws Exception {
@@ -47,11 +52,11 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         }
         EtlSettings settings = EtlSettings.from(context);
         Dialect dialect = Dialect.forUrl(settings.warehouseUrl(), settings.warehouse().batchSize());
-        HikariDataSource ds = dataSource(settings, dialect);
+        DataSource ds = dataSource(settings, dialect);
         context.addService(new ServiceSupport() {
             @Override
-            protected void doStop() {
-                ds.close();
+            protected void doStop() throws Exception {
+                ((AutoCloseable) ds).close();
             }
         }, true, true);
         WarehouseLoader loader = new WarehouseLoader(ds, dialect, settings.warehouse());
@@ -118,7 +123,11 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         }
     }
 
-    private static HikariDataSource dataSource(EtlSettings settings, Dialect dialect) throws Exception {
+    /**
+     * A HikariCP pool; for DuckDB one connection, released (the file's lock with it) {@link #DUCKDB_RELEASE_AFTER}
+     * after its last use, so other processes can open the file between loads.
+     */
+    private static DataSource dataSource(EtlSettings settings, Dialect dialect) throws Exception {
         String url = settings.warehouseUrl();
         if (dialect instanceof DuckDbDialect) {
             String file = url.substring("jdbc:duckdb:".length());
@@ -144,7 +153,8 @@ public record EtlBeans(EtlSettings settings, HikariDataSource dataSource, Wareho
         cfg.setMaximumPoolSize(dialect instanceof DuckDbDialect ? 1 : Math.max(1, settings.poolSize()));
         cfg.setMinimumIdle(0);
         cfg.setAutoCommit(true);
-        return new HikariDataSource(cfg);
+        HikariDataSource pool = new HikariDataSource(cfg);
+        return dialect instanceof DuckDbDialect ? new ReleasingDataSource(pool, DUCKDB_RELEASE_AFTER) : pool;
     }
 
     /** The URL without user-info or query parameters (which may carry a password). */

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 
-/** The whole ETL into the embedded default (a DuckDB file), including the sandbox mode. */
+/** The whole ETL into the embedded default (a DuckDB file); the sandbox launcher is tested by sandbox's SandboxIT. */
 class DuckDbEtlEndToEndTest extends RealExtractEndToEndTest {
 
     @Override
@@ -46,16 +46,5 @@ class DuckDbEtlEndToEndTest extends RealExtractEndToEndTest {
     @Test
     void continuousModePollsOnTheQuartzCronAndLoadsEachJobOnce() throws Exception {
         assertContinuousModeLoadsEachJobOnce();
-    }
-
-    @Test
-    void sandboxModeLoadsTheSimulatedJob() throws Exception {
-        extra.put("sandbox.rows", "50");
-        assertThat(runApp("--sandbox")).as(lastOutput).isEqualTo(0);
-        // the simulator's real-layout extract: 48 tables, one of them header-only (rfis_rfi_co_reviewers)
-        assertThat(lastOutput).contains("(sandbox)").contains("48 table(s) loaded (2350 rows), 0 failed");
-        List<Map<String, Object>> history = query("SELECT COUNT(*) AS n FROM " + schema + ".dc_load_history "
-                                                  + "WHERE status = 'success' AND file_name <> '*'");
-        assertThat(history.get(0).get("n")).isEqualTo(48L);
     }
 }

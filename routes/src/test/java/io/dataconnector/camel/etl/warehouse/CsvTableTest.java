@@ -15,8 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CSV scanner reads exactly what commons-csv reads with {@link CsvTable#FORMAT}, across buffer boundaries. */
+/** The CSV scanner reads exactly what commons-csv reads with {@link #FORMAT}, across buffer boundaries. */
 class CsvTableTest {
+
+    /** The format, as commons-csv spells it: RFC 4180, header row, empty unquoted field = null, quoted "" = "". */
+    static final org.apache.commons.csv.CSVFormat FORMAT = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+            .setNullString("")
+            .setQuoteMode(org.apache.commons.csv.QuoteMode.ALL_NON_NULL)
+            .setIgnoreEmptyLines(true)
+            .get();
+
 
     private static final String[] PIECES = {"", "a", "plain text", "Zoë Müller 日本", "😀 emoji", "\"", "\"\"", ",",
         "\n", "\r\n", "\r", " lead", "trail ", "x\"y", "2024-01-02 03:04:05.678 UTC",
@@ -76,7 +84,7 @@ class CsvTableTest {
     private static void assertSameAsCommonsCsv(String csv) throws Exception {
         List<List<String>> expected = new ArrayList<>();
         String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(body)).setFormat(CsvTable.FORMAT).get()) {
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(body)).setFormat(FORMAT).get()) {
             for (CSVRecord rec : p) {
                 List<String> f = new ArrayList<>();
                 rec.forEach(f::add);
