@@ -48,7 +48,8 @@ def as_postgres(cmd):
 # ---------------------------------------------------------------- PostgreSQL
 
 class Postgres:
-    def __init__(self, base, port):
+    def __init__(self, base, port, settings=()):
+        self.settings = list(settings)
         self.dir = os.path.join(base, "pg")
         self.sock = os.path.join(base, "pgsock")
         self.port = port
@@ -76,7 +77,8 @@ class Postgres:
         # a normally configured server: initdb's defaults (fsync on, synchronous_commit on, shared_buffers 128MB)
         run(as_postgres([os.path.join(self.bin, "pg_ctl"), "-D", self.dir, "-w", "-l",
                          os.path.join(self.dir, "server.log"), "-o",
-                         f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.sock}",
+                         f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.sock}"
+                         + "".join(f" -c {kv}" for kv in self.settings),
                          "start"]), stdout=subprocess.DEVNULL)
         self.psql_sql("CREATE DATABASE bench", db="postgres")
         settings = self.psql_sql("SELECT string_agg(name || '=' || setting, ' ') FROM pg_settings WHERE name IN "
@@ -374,6 +376,8 @@ def main():
     ap.add_argument("--xmx", default="256m", help="heap of the ETL JVM (default 256m)")
     ap.add_argument("--warehouse", choices=["postgres", "duckdb", "both"], default="both")
     ap.add_argument("--pg-port", type=int, default=55432)
+    ap.add_argument("--pg-setting", action="append", default=[],
+                    help="extra server setting k=v, e.g. log_min_duration_statement=20 to profile (repeatable)")
     ap.add_argument("--duck-threads", type=int, default=1, help="DuckDB threads of the read_csv baseline (default 1,"
                                                                 " as the ETL's connections)")
     ap.add_argument("--base", default="/tmp/dc-bench", help="scratch directory (default /tmp/dc-bench)")
@@ -405,7 +409,7 @@ def main():
                    "etl_props": args.etl_prop, "jvm_opts": args.jvm_opt},
         "scenarios": [],
     }
-    pg = Postgres(args.base, args.pg_port) if want_pg else None
+    pg = Postgres(args.base, args.pg_port, args.pg_setting) if want_pg else None
     sim_proc = None
     try:
         if want_pg:
