@@ -2,7 +2,7 @@
 # The ETL benchmark: whole ETL (poll -> signed URL -> download -> unzip -> parse -> load) against the warehouse's own
 # bulk CSV import (psql \copy for PostgreSQL, DuckDB read_csv for the embedded default), on the same extract, in one run.
 #
-#   bench/run.sh [--rows 2000000] [--reps 3] [--xmx 256m] [--warehouse postgres|duckdb|both] [--build] [--help]
+#   bench/run.sh [--sweep 100000,1000000] [--no-full] [--reps 1] [--warehouse postgres|duckdb|both] [--build] [--help]
 #
 # Needs: JDK 17, python3; for PostgreSQL the Debian `postgresql` package (installed with apt-get when missing and root).
 # Results: printed, and written to bench/results/<timestamp>.json. See the "Performance" section of the README.

@@ -68,6 +68,15 @@ public interface Dialect {
         return sqlType(column.type());
     }
 
+    /**
+     * @param becomesLive whether the staging table is renamed into the live table (a snapshot swap); otherwise its rows
+     *                    are copied into the live table and it is dropped
+     * @return the table kind of a staging table, e.g. {@code "UNLOGGED "} (empty by default: a plain table)
+     */
+    default String stagingTableKind(boolean becomesLive) {
+        return "";
+    }
+
     /** @return the statement widening a live column to text */
     default String alterToText(String schema, String table, String column) {
         return "ALTER TABLE " + Identifiers.qualified(schema, table) + " ALTER COLUMN " + Identifiers.quote(column)

@@ -50,7 +50,7 @@ public class DuckDbDialect implements Dialect {
     @Override
     public String stagedSqlType(Connection connection, String schema, String stage, ColumnDef column)
             throws SQLException {
-        String t = DuckDbNumbers.typeOf(connection, schema, stage, column.name());
+        String t = DuckDbNumbers.typesOf(connection, schema, stage).get(column.name());
         return t != null ? t : sqlType(column.type());
     }
 

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -23,45 +25,65 @@ final class DuckDbNumbers {
     private DuckDbNumbers() {
     }
 
-    /** Types the staged number columns. @return warnings for the columns left as text */
+    /**
+     * Types the staged number columns: one scan measures every number column (misfits, scale, integer digits), then
+     * one statement rebuilds the staging table with the typed columns (an ALTER per column would rewrite it once per
+     * column).
+     *
+     * @return warnings for the columns left as text
+     */
     static List<String> typeStaged(Connection c, String schema, String stage, TableLayout layout, String table)
             throws SQLException {
         List<String> warnings = new ArrayList<>();
         String stageQ = Identifiers.qualified(schema, stage);
-        for (ColumnDef col : layout.columns()) {
-            if (col.type() != ColumnType.NUMBER) {
-                continue;
+        List<ColumnDef> numbers = layout.columns().stream().filter(col -> col.type() == ColumnType.NUMBER).toList();
+        if (numbers.isEmpty()) {
+            return warnings;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < numbers.size(); i++) {
+            String v = value(numbers.get(i).name());
+            sql.append(i == 0 ? "" : ", ")
+                    .append("COUNT(*) FILTER (WHERE ").append(v).append(" IS NOT NULL AND NOT regexp_matches(")
+                    .append(v).append(", ").append(PLAIN).append(")), MAX(CASE WHEN contains(").append(v)
+                    .append(", '.') THEN length(split_part(").append(v).append(", '.', 2)) ELSE 0 END), ")
+                    .append("MAX(length(ltrim(split_part(ltrim(").append(v).append(", '+-'), '.', 1), '0')))");
+        }
+        sql.append(" FROM ").append(stageQ);
+        long[] bad = new long[numbers.size()];
+        int[] scale = new int[numbers.size()];
+        int[] digits = new int[numbers.size()];
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            rs.next();
+            for (int i = 0; i < numbers.size(); i++) {
+                bad[i] = rs.getLong(3 * i + 1);
+                scale[i] = rs.getInt(3 * i + 2);
+                digits[i] = rs.getInt(3 * i + 3);
             }
-            String v = value(col.name());
-            String sql = "SELECT COUNT(*) FILTER (WHERE " + v + " IS NOT NULL AND NOT regexp_matches(" + v + ", "
-                         + PLAIN + ")), MAX(CASE WHEN contains(" + v + ", '.') THEN length(split_part(" + v
-                         + ", '.', 2)) ELSE 0 END), MAX(length(ltrim(split_part(ltrim(" + v + ", '+-'), '.', 1), '0')))"
-                         + " FROM " + stageQ;
-            long bad;
-            int scale;
-            int digits;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                bad = rs.getLong(1);
-                scale = rs.getInt(2);
-                digits = rs.getInt(3);
-            }
+        }
+        StringBuilder replace = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            String name = numbers.get(i).name();
             String type;
-            if (bad > 0) {
-                warnings.add(firstMisfit(c, stageQ, col.name(), table));
+            if (bad[i] > 0) {
+                warnings.add(firstMisfit(c, stageQ, name, table));
                 continue;
-            } else if (scale == 0 && digits <= 18) {
+            } else if (scale[i] == 0 && digits[i] <= 18) {
                 type = "BIGINT";
-            } else if (digits + scale <= 38) {
-                type = "DECIMAL(38, " + scale + ")";
+            } else if (digits[i] + scale[i] <= 38) {
+                type = "DECIMAL(38, " + scale[i] + ")";
             } else {
-                warnings.add("table " + table + " column " + col.name() + " declared 'number': values of " + digits
-                             + " integer and " + scale + " fraction digits do not fit DECIMAL(38); loaded as text");
+                warnings.add("table " + table + " column " + name + " declared 'number': values of " + digits[i]
+                             + " integer and " + scale[i] + " fraction digits do not fit DECIMAL(38); loaded as text");
                 continue;
             }
+            replace.append(replace.length() == 0 ? "" : ", ").append("CAST(").append(value(name)).append(" AS ")
+                    .append(type).append(") AS ").append(Identifiers.quote(name));
+        }
+        if (replace.length() > 0) {
             try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE " + stageQ + " ALTER COLUMN " + Identifiers.quote(col.name()) + " SET DATA TYPE "
-                          + type + " USING CAST(" + v + " AS " + type + ")");
+                s.execute("CREATE OR REPLACE TABLE " + stageQ + " AS SELECT * REPLACE (" + replace + ") FROM "
+                          + stageQ);
             }
         }
         return warnings;
@@ -86,12 +108,17 @@ final class DuckDbNumbers {
      */
     static void reconcile(Connection c, String schema, String table, String stage, TableLayout layout)
             throws SQLException {
+        if (layout.columns().stream().noneMatch(col -> col.type() == ColumnType.NUMBER)) {
+            return;
+        }
+        Map<String, String> liveTypes = typesOf(c, schema, table);
+        Map<String, String> stagedTypes = typesOf(c, schema, stage);
         for (ColumnDef col : layout.columns()) {
             if (col.type() != ColumnType.NUMBER) {
                 continue;
             }
-            String live = typeOf(c, schema, table, col.name());
-            String staged = typeOf(c, schema, stage, col.name());
+            String live = liveTypes.get(col.name());
+            String staged = stagedTypes.get(col.name());
             if (live == null || staged == null || live.equals(staged)) {
                 continue;
             }
@@ -112,18 +139,24 @@ final class DuckDbNumbers {
         }
     }
 
-    /** @return the DuckDB type of a column, upper case (e.g. {@code DECIMAL(38,4)}), or null */
-    static String typeOf(Connection c, String schema, String table, String column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT data_type FROM information_schema.columns "
-                                                       + "WHERE table_schema = ? AND table_name = ? "
-                                                       + "AND column_name = ?")) {
+    /**
+     * @return column name → DuckDB type (upper case, e.g. {@code DECIMAL(38,4)}) of one table, empty when missing; one
+     *         look-up in DuckDB's own catalogue function, filtered there (information_schema scans every column of
+     *         every table)
+     */
+    static Map<String, String> typesOf(Connection c, String schema, String table) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM duckdb_columns() "
+                                                       + "WHERE schema_name = ? AND table_name = ?")) {
             ps.setString(1, schema);
             ps.setString(2, table);
-            ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1).toUpperCase(Locale.ROOT).replace(" ", "") : null;
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2).toUpperCase(Locale.ROOT).replace(" ", ""));
+                }
             }
         }
+        return out;
     }
 
     private static int scaleOf(String decimal) {

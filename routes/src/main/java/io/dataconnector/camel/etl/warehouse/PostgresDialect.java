@@ -40,6 +40,16 @@ public class PostgresDialect implements Dialect {
                + " TYPE text";
     }
 
+    /**
+     * A staging table whose rows are copied on (a window merge, a refill swap) is {@code UNLOGGED}: its rows are not
+     * written to the WAL a second time (a crash empties it, and the load is redone anyway). One renamed into the live
+     * table stays logged.
+     */
+    @Override
+    public String stagingTableKind(boolean becomesLive) {
+        return becomesLive ? "" : "UNLOGGED ";
+    }
+
     @Override
     public void lockForSwap(Connection connection, String schema, String table) throws SQLException {
         try (java.sql.Statement s = connection.createStatement()) {

@@ -259,7 +259,8 @@ public class WarehouseLoader {
             TableSchema tableSchema = schemaHolder[0];
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(), widened.keySet());
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
-            execute(c, createTable(schema, stage, layout.columns()));
+            boolean becomesLive = mode == LoadMode.SNAPSHOT && renameSwap();
+            execute(c, createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns()));
 
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
             // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
@@ -460,8 +461,7 @@ public class WarehouseLoader {
     /** Inside the open transaction: replaces the live table's content by the staging table's. */
     private void swap(Connection c, String schema, String table, String stage, List<ColumnDef> live,
                       TableLayout layout) throws SQLException {
-        boolean rename = dialect.transactionalDdl() && WarehouseSettings.SWAP_RENAME.equals(settings.swap());
-        if (rename) {
+        if (renameSwap()) {
             if (!live.isEmpty()) {
                 execute(c, "DROP TABLE " + Identifiers.qualified(schema, table));
             }
@@ -485,8 +485,13 @@ public class WarehouseLoader {
                    + Identifiers.qualified(schema, stage));
     }
 
-    private String createTable(String schema, String table, List<ColumnDef> columns) {
-        return "CREATE TABLE " + Identifiers.qualified(schema, table) + " ("
+    /** @return whether a snapshot's staging table is renamed into the live table (else the live table is refilled) */
+    private boolean renameSwap() {
+        return dialect.transactionalDdl() && WarehouseSettings.SWAP_RENAME.equals(settings.swap());
+    }
+
+    private String createTable(String kind, String schema, String table, List<ColumnDef> columns) {
+        return "CREATE " + kind + "TABLE " + Identifiers.qualified(schema, table) + " ("
                + columns.stream().map(col -> Identifiers.quote(col.name()) + " " + dialect.sqlType(col.type()))
                        .collect(Collectors.joining(", "))
                + ")";
