@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code --sandbox}: starts the API simulator in-process, has it complete a job, and runs once into the
  * configured (by default embedded DuckDB) warehouse.</li>
  * </ul>
+ * With {@code etl.cluster.namespace} set (continuous mode), only the leader of that cluster namespace polls
+ * ({@link LeaderOnlyPolling}); the cluster service is a {@code camel.beans.*} bean.
  * Configuration: {@code etl-defaults.properties} (built in) &lt; {@code <config dir>/application.properties} &lt;
  * {@code <config dir>/application-<profile>.properties} &lt; system properties and environment variables.
  */
@@ -120,6 +122,14 @@ public final class EtlApplication {
                 main.addOverrideProperty("camel.component.dataconnector.access-token", sim.defaultAccessToken());
             }
             main.configure().addRoutesBuilder(new EtlRoutes());
+            String namespace = lookup(props, LeaderOnlyPolling.NAMESPACE_KEY);
+            if (!once && namespace != null && !namespace.isBlank()) {
+                // Camel Main applies every RoutePolicyFactory of the registry to the routes it creates
+                main.bind("dcEtlLeaderOnlyPolling",
+                        new LeaderOnlyPolling(namespace, LeaderOnlyPolling.POLL_ROUTE_PREFIX));
+                LOG.info("Leader election: the poll routes run on the leader of cluster namespace '{}' only",
+                        namespace.trim());
+            }
             if (!once) {
                 main.run();
                 return EXIT_OK;
