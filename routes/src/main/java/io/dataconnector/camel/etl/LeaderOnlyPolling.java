@@ -1,5 +1,8 @@
 package io.dataconnector.camel.etl;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
@@ -56,18 +59,57 @@ public final class LeaderOnlyPolling implements RoutePolicyFactory {
         if (routeId == null || !routeId.startsWith(routeIdPrefix)) {
             return null;
         }
-        Optional<CamelClusterService> service = ClusterServiceHelper.lookupService(context);
-        if (service.isEmpty()) {
+        CamelClusterService service = clusterService(context);
+        try {
+            return ClusteredRoutePolicy.forNamespace(service, namespace);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the leader-only policy of route " + routeId + " for "
+                                            + NAMESPACE_KEY + "=" + namespace + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The context's cluster service, else the one cluster service bean of the registry, added to the context (Camel
+     * Main creates the routes before it would add such beans itself).
+     */
+    private CamelClusterService clusterService(CamelContext context) {
+        Optional<CamelClusterService> running = ClusterServiceHelper.lookupService(context);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        Map<String, CamelClusterService> beans = context.getRegistry().findByTypeWithName(CamelClusterService.class);
+        if (beans.isEmpty()) {
             throw new IllegalStateException(NAMESPACE_KEY + "=" + namespace + " asks for leader election but no "
                                             + "cluster service is configured: bind one, e.g. camel.beans.dcCluster="
                                             + "#class:org.apache.camel.component.zookeeper.cluster."
                                             + "ZooKeeperClusterService and camel.beans.dcCluster.nodes=host:2181");
         }
-        try {
-            return ClusteredRoutePolicy.forNamespace(service.get(), namespace);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create the leader-only policy of route " + routeId + " for "
-                                            + NAMESPACE_KEY + "=" + namespace + ": " + e.getMessage(), e);
+        if (beans.size() > 1) {
+            throw new IllegalStateException(NAMESPACE_KEY + "=" + namespace + ": more than one cluster service bean "
+                                            + beans.keySet() + "; bind exactly one");
         }
+        CamelClusterService service = beans.values().iterator().next();
+        if (service.getId() == null || service.getId().isBlank()) {
+            // the member id in the election; unique per process unless the user sets camel.beans.<name>.id
+            service.setId(memberId());
+        }
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot add the cluster service " + beans.keySet() + ": " + e.getMessage(),
+                    e);
+        }
+        return service;
+    }
+
+    /** {@code <host name>-<pid>}: what an operator recognises in the cluster view. */
+    static String memberId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 }
