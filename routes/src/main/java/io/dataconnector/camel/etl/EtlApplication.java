@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The sandbox (no ACC account: the API simulator in-process) is a launcher of its own on top of this one
  * ({@code camel-dataconnector-sandbox.jar}, module {@code sandbox}): the production jar holds no simulator.
+ * With {@code etl.cluster.namespace} set (continuous mode), only the leader of that cluster namespace polls
+ * ({@link LeaderOnlyPolling}); the cluster service is a {@code camel.beans.*} bean.
  * Configuration: {@code etl-defaults.properties} (built in) &lt; {@code <config dir>/application.properties} &lt;
  * {@code <config dir>/application-<profile>.properties} &lt; system properties and environment variables.
  */
@@ -149,6 +151,14 @@ public final class EtlApplication {
             }
             overrides.from(props).forEach(main::addOverrideProperty);
             main.configure().addConfiguration(EtlConfiguration.class);
+            String namespace = lookup(props, LeaderOnlyPolling.NAMESPACE_KEY);
+            if (!once && namespace != null && !namespace.isBlank()) {
+                // Camel Main applies every RoutePolicyFactory of the registry to the routes it creates
+                main.bind("dcEtlLeaderOnlyPolling",
+                        new LeaderOnlyPolling(namespace, LeaderOnlyPolling.POLL_ROUTE_PREFIX));
+                LOG.info("Leader election: the poll routes run on the leader of cluster namespace '{}' only",
+                        namespace.trim());
+            }
             if (!once) {
                 main.run();
                 return EXIT_OK;
