@@ -178,6 +178,7 @@ public class WarehouseLoader {
         try (Connection c = connect()) {
             String status = history.status(c, request.jobId(), request.fileName());
             if (LoadHistory.SUCCESS.equals(status) || LoadHistory.SUPERSEDED.equals(status)) {
+                dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return result(request, table, LoadResult.Status.ALREADY_LOADED, 0, started, null);
             }
             LocalDateTime newest = mode == LoadMode.SNAPSHOT ? history.newestSnapshot(c, table) : null;
@@ -186,6 +187,7 @@ public class WarehouseLoader {
                 LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
                         "a newer job's snapshot (completed " + newest + " UTC) is loaded");
                 history.record(c, r, LoadHistory.SUPERSEDED, request.jobCompletedAt());
+                dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return r;
             }
             return loadTable(c, request, table, mode, started);
@@ -243,7 +245,7 @@ public class WarehouseLoader {
                                      TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
                                      boolean again) throws Exception {
         String schema = settings.schema();
-        String stage = stageName(table);
+        String stage = stageName(table, request.jobId());
         // a stream read once already (up to a value that did not fit) is read again from its start
         try (CsvTable csv = CsvTable.open(again ? request.reopenCsv() : request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
@@ -534,11 +536,14 @@ public class WarehouseLoader {
     }
 
     /**
-     * A staging table of its own for each load: two instances loading the same table at once never share (or drop)
-     * each other's staging table. Leftovers of a crashed load all start with {@value #STAGE_PREFIX}.
+     * The staging table of one job's load of a table: two jobs loading the same table at once (two instances) never
+     * share or drop each other's staging table, while the same job's next attempt (after a crash) finds and drops the
+     * one its crashed attempt left. All start with {@value #STAGE_PREFIX}.
      */
-    static String stageName(String table) {
-        String suffix = "_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 36);
+    static String stageName(String table, String jobId) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(String.valueOf(jobId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String suffix = "_" + Long.toHexString(crc.getValue());
         String s = STAGE_PREFIX + table;
         return (s.length() + suffix.length() > 63 ? s.substring(0, 63 - suffix.length()) : s) + suffix;
     }
