@@ -5,7 +5,7 @@
 #   bench/run.sh [--sweep 100000,1000000] [--no-full] [--reps 1] [--warehouse postgres|duckdb|both] [--build] [--help]
 #
 # Needs: JDK 17, python3; for PostgreSQL the Debian `postgresql` package (installed with apt-get when missing and root).
-# Results: printed, and written to bench/results/<timestamp>.json. See the "Performance" section of the README.
+# Results: printed, and written to bench/results/<timestamp>.json. See docs/performance.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"

@@ -3,8 +3,13 @@
 # standalone simulator and checks the outcome against known-deviations.json (see check-conformance.js).
 #
 # Usage: run-conformance.sh [standalone-jar]
-# Environment: JAVA_CMD (default: java), POSTMAN_COLLECTION_DIR (default: <repo>/../shared/conformance/
-#              aps-data-connector-postman), CONFORMANCE_OUT (default: <module>/target/conformance)
+# The collection: the folder holding data-connector.postman_collection.json and data-connector.postman_environment.json
+# of github.com/autodesk-platform-services/aps-data-connector-postman.collection. The first of these that is set wins:
+#   CONFORMANCE_COLLECTION (the build passes -Dconformance.collection=<dir> as this variable; relative to the repo root),
+#   POSTMAN_COLLECTION_DIR (relative to the repo root),
+#   default ../shared/conformance/aps-data-connector-postman relative to the repo root (where CI provides it).
+# A folder named explicitly must exist; a missing default folder skips the check loudly.
+# Environment: JAVA_CMD (default: java), CONFORMANCE_OUT (default: <module>/target/conformance)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -12,14 +17,18 @@ MODULE="$(cd "$HERE/../.." && pwd)"
 REPO="$(cd "$MODULE/.." && pwd)"
 JAR="${1:-$MODULE/target/dataconnector-simulator-0.1.0-SNAPSHOT-standalone.jar}"
 JAVA_CMD="${JAVA_CMD:-java}"
-# The collection is Autodesk's, not ours: it is read from the workplace's shared folder, not copied into the repo.
-COLLECTION_DIR="${POSTMAN_COLLECTION_DIR:-}"
+# The collection is Autodesk's, not ours: it is read from outside the repo, never copied into it.
+DEFAULT_COLLECTION_DIR="../shared/conformance/aps-data-connector-postman"
+COLLECTION_DIR="${CONFORMANCE_COLLECTION:-${POSTMAN_COLLECTION_DIR:-}}"
+EXPLICIT=1
 if [ -z "$COLLECTION_DIR" ]; then
-  for candidate in "$REPO/../shared/conformance/aps-data-connector-postman" \
-                   /work/shared/conformance/aps-data-connector-postman; do
-    if [ -d "$candidate" ]; then COLLECTION_DIR="$candidate"; break; fi
-  done
+  COLLECTION_DIR="$DEFAULT_COLLECTION_DIR"
+  EXPLICIT=""
 fi
+case "$COLLECTION_DIR" in
+  /*) ;;
+  *) COLLECTION_DIR="$REPO/$COLLECTION_DIR" ;;
+esac
 COLLECTION="$COLLECTION_DIR/data-connector.postman_collection.json"
 ENVIRONMENT="$COLLECTION_DIR/data-connector.postman_environment.json"
 OUT="${CONFORMANCE_OUT:-$MODULE/target/conformance}"
@@ -33,12 +42,13 @@ command -v npm >/dev/null 2>&1 || die "npm is required (CI installs nodejs/npm w
 command -v curl >/dev/null 2>&1 || die "curl is required"
 [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 16 ] || die "newman needs node >= 16, found $(node --version)"
 [ -f "$JAR" ] || die "standalone jar not found: $JAR (run 'package' first)"
-if [ -z "$COLLECTION_DIR" ]; then
-  # explicit, loud skip: a machine without the shared folder cannot run Autodesk's collection
-  echo "conformance: SKIPPED - Autodesk's Postman collection was not found (set POSTMAN_COLLECTION_DIR)" >&2
+if [ -z "$EXPLICIT" ] && [ ! -d "$COLLECTION_DIR" ]; then
+  # loud skip: a machine without the default folder cannot run Autodesk's collection
+  echo "conformance: SKIPPED - Autodesk's Postman collection is not at $COLLECTION_DIR" \
+       "(clone it and pass -Dconformance.collection=<dir>, see the README)" >&2
   exit 0
 fi
-[ -f "$COLLECTION" ] || die "Postman collection not found: $COLLECTION (set POSTMAN_COLLECTION_DIR)"
+[ -f "$COLLECTION" ] || die "Postman collection not found: $COLLECTION (-Dconformance.collection=<dir> names the folder)"
 [ -f "$ENVIRONMENT" ] || die "Postman environment not found: $ENVIRONMENT"
 
 # newman, pinned in package-lock.json; reinstalled only when the lock changed

@@ -40,7 +40,7 @@ final class ApiRouter {
                 case LIST_REQUEST_JOBS:
                     return jobs.listOfRequest(path.segment(1), query, now);
                 case LIST_JOBS:
-                    return jobs.list(query, now);
+                    return jobs.list(path.accountId(), query, now);
                 case GET_JOB:
                     return jobs.get(path.segment(1), now);
                 case CANCEL_JOB:

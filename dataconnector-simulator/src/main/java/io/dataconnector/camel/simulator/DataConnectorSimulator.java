@@ -366,6 +366,14 @@ public final class DataConnectorSimulator implements AutoCloseable {
         return seeder.seedRequest();
     }
 
+    /**
+     * An active ONE_TIME request of another account, with no job yet: with {@link Builder#acceptAnyAccount(boolean)}
+     * one simulator serves several accounts, and GET jobs of an account lists only that account's jobs.
+     */
+    public SimRequest seedRequest(String accountId) {
+        return seeder.seedRequest(accountId);
+    }
+
     /** A job in state complete with this completion status, created at {@code createdAt}. */
     public SimJob seedCompletedJob(String requestId, String completionStatus, Instant createdAt) {
         return seedJob(requestId, "complete", completionStatus, createdAt);

@@ -27,9 +27,10 @@ final class JobsApi {
         return HttpReply.json(200, Paging.page(raws, query, null, settings.maxPageLimit, views::render));
     }
 
-    /** GET jobs, optionally narrowed by {@code projectId}. */
-    HttpReply list(Map<String, List<String>> query, Instant now) {
-        List<Map<String, Object>> raws = state.jobs().stream().map(j -> j.raw(now)).toList();
+    /** GET jobs of the account in the path, optionally narrowed by {@code projectId}. */
+    HttpReply list(String accountId, Map<String, List<String>> query, Instant now) {
+        List<Map<String, Object>> raws = state.jobs().stream().filter(j -> accountId.equals(j.accountId))
+                .map(j -> j.raw(now)).toList();
         return HttpReply.json(200, Paging.page(raws, query, QueryStrings.first(query, "projectId"),
                 settings.maxPageLimit, views::render));
     }

@@ -22,12 +22,17 @@ final class Seeder {
 
     /** An active ONE_TIME request (all service groups) with no job. */
     SimRequest seedRequest() {
+        return seedRequest(settings.accountId);
+    }
+
+    /** An active ONE_TIME request (all service groups) of this account, with no job. */
+    SimRequest seedRequest(String accountId) {
         synchronized (state.lock) {
             Instant now = clock.instant();
             RequestState r = new RequestState();
             state.assignIds(r);
             r.description = "Seeded data request";
-            r.accountId = settings.accountId;
+            r.accountId = accountId;
             r.createdBy = settings.userId;
             r.createdByEmail = settings.userEmail;
             r.createdAt = now;

@@ -169,7 +169,7 @@ public final class SimulatorMain {
                 "Usage: java -jar dataconnector-simulator-<version>-standalone.jar [options]",
                 "  --port N                 listen port on 127.0.0.1 (default 8089; 0 = ephemeral)",
                 "  --account-id ID          account id served (default f9abf4c8-1f51-4b26-a6b7-6ac0639cb138)",
-                "  --any-account            accept any account id in paths",
+                "  --any-account            accept any account id in paths (GET jobs lists that account's jobs)",
                 "  --access-token T         accept this bearer token (default: a random one, printed)",
                 "  --relaxed-auth           API calls need no valid bearer token",
                 "  --seed                   seed a request with a complete/success job and its extract",

@@ -190,7 +190,7 @@ final class SimulatorState {
             j.seq = ids.nextSeq();
             j.id = ids.nextUuid();
             j.requestId = r.id;
-            j.accountId = settings.accountId;
+            j.accountId = r.accountId != null ? r.accountId : settings.accountId;
             j.projectId = r.projectId;
             j.projectIdList = r.projectIdList == null ? null : new ArrayList<>(r.projectIdList);
             j.createdBy = r.createdBy;
