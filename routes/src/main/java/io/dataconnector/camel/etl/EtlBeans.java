@@ -64,6 +64,7 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         LoadListener listeners = new LoadListeners(
                 () -> List.copyOf(context.getRegistry().findByType(LoadListener.class)));
         loader.setListener(listeners);
+        loader.setProgressInterval(progressInterval(context));
         rearm(loader, settings.rearm());
         JobClaims claims = new JobClaims(context, ds, loader, settings.warehouse().schema(),
                 settings.claimLeaseMillis(), !(dialect instanceof DuckDbDialect));
@@ -121,6 +122,30 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
                 LOG.info("etl.rearm: {} re-armed ({} history row(s)); remove the key once it has loaded", it, n);
             }
         }
+    }
+
+    /** The key of the time (ms) between two progress lines of a long table load. */
+    static final String PROGRESS_INTERVAL = "warehouse.progress-interval";
+
+    /**
+     * @return {@value #PROGRESS_INTERVAL} (milliseconds), {@link WarehouseLoader#DEFAULT_PROGRESS_INTERVAL} when unset
+     * @throws IllegalArgumentException when it is not a whole number of milliseconds &gt;= 0
+     */
+    static java.time.Duration progressInterval(CamelContext context) {
+        String v = context.getPropertiesComponent().resolveProperty(PROGRESS_INTERVAL).orElse("").trim();
+        if (v.isEmpty()) {
+            return WarehouseLoader.DEFAULT_PROGRESS_INTERVAL;
+        }
+        try {
+            long ms = Long.parseLong(v);
+            if (ms >= 0) {
+                return java.time.Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(PROGRESS_INTERVAL + " must be a whole number of milliseconds >= 0, not '"
+                                           + v + "'");
     }
 
     /**

@@ -35,16 +35,16 @@ public class RunSummary {
     }
 
     /**
-     * @return a table: job, table, rows, seconds, status (loaded, failed, refused, gone, quarantined, skipped), the
+     * @return a table: job, table, rows, seconds, rows per second (of a loaded table, else blank), status (loaded, failed, refused, gone, quarantined, skipped), the
      *         error of failures and of skipped entries, and the totals
      */
     public synchronized String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s  %-8s %s%n", "JOB", "TABLE", "ROWS", "SECONDS",
-                "MODE", "STATUS"));
+        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s %10s  %-8s %s%n", "JOB", "TABLE", "ROWS", "SECONDS",
+                "ROWS/S", "MODE", "STATUS"));
         for (LoadResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f  %-8s %s%n", r.jobId(),
-                    r.table() != null ? r.table() : "(" + r.fileName() + ")", r.rows(), r.seconds(),
+            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f %10s  %-8s %s%n", r.jobId(),
+                    r.table() != null ? r.table() : "(" + r.fileName() + ")", r.rows(), r.seconds(), rate(r),
                     r.mode() == null ? "" : r.mode().label(),
                     r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (r.windowStart() != null ? " window " + r.windowStart() + " .. " + r.windowEnd() : "")));
@@ -63,5 +63,11 @@ public class RunSummary {
                 failures(), skipped == 0 ? "" : ", " + skipped + " skipped (gone or quarantined in an earlier run; "
                                                  + "re-arm with etl.rearm)"));
         return sb.toString();
+    }
+
+    /** Rows per second of a loaded table, rounded; blank for anything else or a load too short to time. */
+    private static String rate(LoadResult r) {
+        double s = r.seconds();
+        return r.status() != LoadResult.Status.LOADED || s <= 0 ? "" : String.format(Locale.ROOT, "%.0f", r.rows() / s);
     }
 }

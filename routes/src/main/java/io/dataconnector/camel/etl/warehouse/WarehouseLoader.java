@@ -38,6 +38,10 @@ public class WarehouseLoader {
     private final WarehouseSettings settings;
     private final LoadHistory history;
     private volatile LoadListener listener = LoadListener.NONE;
+    private volatile java.time.Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+
+    /** How often a long table load logs its progress unless set otherwise: every 10 seconds. */
+    public static final java.time.Duration DEFAULT_PROGRESS_INTERVAL = java.time.Duration.ofSeconds(10);
 
     public WarehouseLoader(DataSource dataSource, Dialect dialect, WarehouseSettings settings) {
         this.dataSource = dataSource;
@@ -49,6 +53,18 @@ public class WarehouseLoader {
     /** The listener told of each load's crash-relevant points ({@link LoadListener#NONE} by default). */
     public void setListener(LoadListener listener) {
         this.listener = listener == null ? LoadListener.NONE : listener;
+    }
+
+    /**
+     * @param interval the time between two progress lines (rows so far, rows/s) of a table load streamed row by row;
+     *                 a load shorter than it logs none
+     * @throws IllegalArgumentException when negative
+     */
+    public void setProgressInterval(java.time.Duration interval) {
+        if (interval == null || interval.isNegative()) {
+            throw new IllegalArgumentException("The progress interval must be zero or positive, not " + interval);
+        }
+        this.progressInterval = interval;
     }
 
     public LoadListener getListener() {
@@ -272,18 +288,21 @@ public class WarehouseLoader {
             long rows = bulk;
             if (sink != null) try {
                 Iterator<CsvTable.Row> all = concat(head, rowsIt);
+                LoadProgress progress = new LoadProgress(table, request.fileName(), progressInterval);
                 if (sink.acceptsText()) {
                     String loadedAtText = loadedAt.toString();
                     while (all.hasNext()) {
                         CsvTable.Row row = all.next();
                         sink.appendText(mapped(() -> layout.toText(row.fields(), request.jobId(), loadedAtText), row,
                                 layout));
+                        progress.row();
                     }
                 } else {
                     while (all.hasNext()) {
                         CsvTable.Row row = all.next();
                         sink.append(mapped(() -> layout.convert(row.fields(), request.jobId(), loadedAt), row,
                                 layout));
+                        progress.row();
                     }
                 }
                 // a streamed CSV (a ZIP entry) is checked to its end (CRC-32, size limit) before anything commits
