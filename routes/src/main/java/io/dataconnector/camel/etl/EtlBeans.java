@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Creates the ETL's beans from the configuration and binds them in the registry: the warehouse {@code DataSource}
  * (HikariCP, also usable by camel-jdbc/camel-sql as {@code #warehouse}), the loader, the planner, the run summary and
  * the job claims of the completed-job consumer ({@link JobClaims}). The pool is closed when the CamelContext stops
- * (a DuckDB file's lock is held only while a connection is in use, see {@link ReleasingDataSource}). Every {@link LoadListener} bound in the registry is told of each load.
+ * (a DuckDB file's lock is held only while a connection is in use, see {@link ReleasingDataSource}). Every {@link LoadListener} bound in the registry is told of each load, among them the load metrics
+ * ({@link MicrometerLoadMetrics}).
  * The {@code etl.rearm} items are re-armed in the load history at startup.
  */
 public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoader loader, JobPlanner planner,
@@ -37,6 +38,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
     public static final String DOWNLOAD_SPOOLER = "dcEtlDownloadSpooler";
     /** The completed-job consumer's idempotent repository, a table in the warehouse database. */
     public static final String JOB_REPOSITORY = "dcEtlJobRepository";
+    /** The load metrics ({@link MicrometerLoadMetrics}), bound when Micrometer is on the classpath. */
+    public static final String LOAD_METRICS = "dcEtlLoadMetrics";
     /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
     public static final String WAREHOUSE = "warehouse";
 
@@ -84,6 +87,12 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
                 loader.getDialect().loadsFromFile(), planner));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
+        if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
+            && context.getClassResolver().resolveClass(
+                    "org.apache.camel.component.micrometer.MicrometerConstants") != null) {
+            // a LoadListener like any other: counts loads on the MeterRegistry of the registry, when there is one
+            context.getRegistry().bind(LOAD_METRICS, MicrometerLoadMetrics.of(context));
+        }
         if (settings.once()) {
             // the consumer skips jobs the history says are settled: the run's summary still lists gone/quarantined
             claims.setSettledListener(planner::reportSettled);
