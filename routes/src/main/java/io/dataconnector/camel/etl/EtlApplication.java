@@ -165,8 +165,16 @@ public final class EtlApplication {
             }
             return runOnce(runOnce);
         } catch (Exception e) {
-            LOG.error("The ETL could not run: {}", e.getMessage(), e);
-            out.println("ETL error: " + e.getMessage());
+            // one line naming the root cause (e.g. a missing property) instead of Camel's wrapped stack trace
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root == e || String.valueOf(e.getMessage()).contains(String.valueOf(root.getMessage()))
+                    ? e.getMessage() : e.getMessage() + " (cause: " + root.getMessage() + ")";
+            LOG.error("The ETL could not run: {}", why);
+            LOG.debug("The ETL could not run", e);
+            out.println("ETL error: " + why);
             return EXIT_ERROR;
         }
     }
