@@ -70,7 +70,7 @@ public class JobSteps {
                                           @Header(DataConnectorConstants.FILE_NAME) String fileName,
                                           @Body Path file) throws Exception {
         work.spooled(fileName, file);
-        return work.takeFetchedLoadRequest(fileName);
+        return work.takeLoadRequest(fileName);
     }
 
     /** A CSV missing from the ZIP that could not be fetched on its own: recorded as missing. */

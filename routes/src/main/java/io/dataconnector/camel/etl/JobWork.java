@@ -199,10 +199,6 @@ public final class JobWork {
         return out;
     }
 
-    /** The load request of one CSV fetched on its own (e.g. missing from the ZIP); it then counts as handled. */
-    public LoadRequest takeFetchedLoadRequest(String csvName) throws IOException {
-        return takeLoadRequest(csvName);
-    }
 
     private LoadRequest loadRequest(ExtractFile csv) throws IOException {
         Path p = spooled.get(csv.getName());

@@ -3,7 +3,6 @@ package io.dataconnector.camel.etl;
 import io.dataconnector.camel.etl.extract.ExtractMetadata;
 import io.dataconnector.camel.etl.extract.SchemaDocs;
 import io.dataconnector.camel.etl.warehouse.TableSchema;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -40,7 +39,7 @@ final class StreamedEntries {
         ZipEntries.EntryStream entry = in.getMandatoryBody(ZipEntries.EntryStream.class);
         if (name != null && ExtractMetadata.isPackageFile(name)) {
             try {
-                work.setMetadata(ExtractMetadata.read(new Bounded(entry, name)));
+                work.setMetadata(ExtractMetadata.read(bounded(entry, name)));
             } catch (IOException | RuntimeException e) {
                 if (entry.failure() == null) {
                     LOG.warn("Job {}: {} is unreadable ({}); the job's history will not carry it", work.getJobId(),
@@ -48,10 +47,10 @@ final class StreamedEntries {
                 }
             }
         } else if (name != null && SchemaDocs.isSchemaDoc(name) && !name.startsWith("schema_")) {
-            work.getSchemaDocs().read(name, new Bounded(entry, name));
+            work.getSchemaDocs().read(name, bounded(entry, name));
         } else if (name != null && !name.contains("/") && work.wants(name)) {
             try {
-                work.described(name, TableSchema.read(new Bounded(entry, name)));
+                work.described(name, TableSchema.read(bounded(entry, name)));
             } catch (IOException | RuntimeException e) {
                 if (entry.failure() == null) {
                     work.described(name, e); // raised when (and if) its table is loaded, as for a spooled file
@@ -98,35 +97,9 @@ final class StreamedEntries {
         }
     }
 
-    /** An entry as the JSON parser sees it: not closed by it, and at most {@link #MAX_DESCRIPTION_BYTES}. */
-    private static final class Bounded extends FilterInputStream {
-        private final String name;
-        private long left = MAX_DESCRIPTION_BYTES;
-
-        Bounded(InputStream in, String name) {
-            super(in);
-            this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, (int) Math.min(len, left + 1));
-            if (n > 0 && (left -= n) < 0) {
-                throw new IOException(name + " is larger than " + MAX_DESCRIPTION_BYTES + " bytes");
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the entry is read to its end (CRC-32) and closed by describe()
-        }
+    /** An entry as a description parser sees it: not closed by it, and at most {@link #MAX_DESCRIPTION_BYTES}. */
+    private static InputStream bounded(InputStream entry, String name) {
+        return new SizeLimitedStream(entry, MAX_DESCRIPTION_BYTES, name + " is larger than " + MAX_DESCRIPTION_BYTES
+                                                                   + " bytes", false);
     }
 }

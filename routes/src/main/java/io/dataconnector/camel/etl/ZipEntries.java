@@ -355,27 +355,8 @@ public class ZipEntries {
          * bounded by {@code etl.max-uncompressed-bytes} on its own.
          */
         InputStream reread() throws IOException {
-            InputStream raw = zip.getInputStream(entry);
-            return new FilterInputStream(raw) {
-                private long read;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int n = read(one, 0, 1);
-                    return n < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0 && (read += n) > maxUncompressedBytes) {
-                        throw new IOException("ZIP entry " + entry.getName() + " unpacks to more than "
-                                              + "etl.max-uncompressed-bytes (" + maxUncompressedBytes + ")");
-                    }
-                    return n;
-                }
-            };
+            return new SizeLimitedStream(zip.getInputStream(entry), maxUncompressedBytes, "ZIP entry " + entry.getName()
+                    + " unpacks to more than etl.max-uncompressed-bytes (" + maxUncompressedBytes + ")", true);
         }
 
         /** {@link #verifyToEnd()}, then closes the entry. */

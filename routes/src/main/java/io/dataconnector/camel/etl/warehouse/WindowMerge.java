@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,11 +151,5 @@ final class WindowMerge {
         try (Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         }
-    }
-
-    static List<String> names(List<ColumnDef> cols) {
-        List<String> out = new ArrayList<>();
-        cols.forEach(col -> out.add(col.name()));
-        return out;
     }
 }
