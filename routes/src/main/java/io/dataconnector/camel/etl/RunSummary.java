@@ -40,11 +40,12 @@ public class RunSummary {
      */
     public synchronized String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10s %8s %10s  %-8s %s%n", "JOB", "TABLE", "ROWS", "SECONDS",
-                "ROWS/S", "MODE", "STATUS"));
+        int tableWidth = Math.max(32, results.stream().mapToInt(r -> tableLabel(r).length()).max().orElse(0));
+        String header = "%-36s  %-" + tableWidth + "s %10s %8s %10s  %-8s %s%n";
+        String row = "%-36s  %-" + tableWidth + "s %10d %8.2f %10s  %-8s %s%n";
+        sb.append(String.format(Locale.ROOT, header, "JOB", "TABLE", "ROWS", "SECONDS", "ROWS/S", "MODE", "STATUS"));
         for (LoadResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-36s  %-32s %10d %8.2f %10s  %-8s %s%n", r.jobId(),
-                    r.table() != null ? r.table() : "(" + r.fileName() + ")", r.rows(), r.seconds(), rate(r),
+            sb.append(String.format(Locale.ROOT, row, r.jobId(), tableLabel(r), r.rows(), r.seconds(), rate(r),
                     r.mode() == null ? "" : r.mode().label(),
                     r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (r.windowStart() != null ? " window " + r.windowStart() + " .. " + r.windowEnd() : "")));
@@ -63,6 +64,10 @@ public class RunSummary {
                 failures(), skipped == 0 ? "" : ", " + skipped + " skipped (gone or quarantined in an earlier run; "
                                                  + "re-arm with etl.rearm)"));
         return sb.toString();
+    }
+
+    private static String tableLabel(LoadResult r) {
+        return r.table() != null ? r.table() : "(" + r.fileName() + ")";
     }
 
     /** Rows per second of a loaded table, rounded; blank for anything else or a load too short to time. */
