@@ -91,7 +91,7 @@ class LauncherIT {
         double cpuSeconds = Double.parseDouble(line.group(2));
         System.out.printf("LauncherIT: java -jar to the first API call: %d ms (launcher: first poll after %d ms, "
                           + "CPU %.2f s)%n", boot.toMillis(), loggedMs, cpuSeconds);
-        assertThat(loggedMs).as("logged boot vs. measured").isLessThanOrEqualTo(boot.toMillis() + 1000);
+        assertThat(loggedMs).as("logged boot vs. measured").isLessThanOrEqualTo(boot.toMillis() + 1500); // the process start time is known to ~1 s
         // The goal, 1.5 s to the first call, is for an idle machine (bench/src/boot_time.py measures it). CI shares
         // its 2 cores with other builds, which stretches wall time several-fold (5-15 s seen) but CPU time hardly:
         // the CPU bound is the real check (2.5-3.0 s here under load, 2.8-3.1 s before the boot work; a class-path
