@@ -34,7 +34,13 @@ public final class EtlApplication {
     public static final int EXIT_LOAD_FAILED = 1;
     public static final int EXIT_ERROR = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(EtlApplication.class);
+    /**
+     * Obtained on first use, not when the class initialises: setting up logging takes a few hundred ms, and the boot
+     * warm-up ({@link BootWarmUp}) starts before it.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(EtlApplication.class);
+    }
 
     /**
      * Override properties a launcher built on this one computes from the merged configuration before Camel starts
@@ -134,7 +140,10 @@ public final class EtlApplication {
             return EXIT_OK;
         }
         try {
-            Properties props = configuration(options);
+            List<Path> files = new ArrayList<>();
+            Properties props = configuration(options, files);
+            BootWarmUp.start(lookup(props, "warehouse.url"));
+            files.forEach(f -> log().info("Configuration: {}", f));
             boolean once = options.once() || Boolean.parseBoolean(lookup(props, "etl.once"));
             main = new Main();
             main.setInitialProperties(props);
@@ -156,7 +165,7 @@ public final class EtlApplication {
                 // Camel Main applies every RoutePolicyFactory of the registry to the routes it creates
                 main.bind("dcEtlLeaderOnlyPolling",
                         new LeaderOnlyPolling(namespace, LeaderOnlyPolling.POLL_ROUTE_PREFIX));
-                LOG.info("Leader election: the poll routes run on the leader of cluster namespace '{}' only",
+                log().info("Leader election: the poll routes run on the leader of cluster namespace '{}' only",
                         namespace.trim());
             }
             if (!once) {
@@ -172,8 +181,8 @@ public final class EtlApplication {
             }
             String why = root == e || String.valueOf(e.getMessage()).contains(String.valueOf(root.getMessage()))
                     ? e.getMessage() : e.getMessage() + " (cause: " + root.getMessage() + ")";
-            LOG.error("The ETL could not run: {}", why);
-            LOG.debug("The ETL could not run", e);
+            log().error("The ETL could not run: {}", why);
+            log().debug("The ETL could not run", e);
             out.println("ETL error: " + why);
             return EXIT_ERROR;
         }
@@ -199,8 +208,8 @@ public final class EtlApplication {
             if (runOnce.failure() != null) {
                 ok = false;
                 out.println("Run failed: " + runOnce.failure().getMessage());
-                LOG.warn("Run failed: {}", runOnce.failure().getMessage());
-                LOG.debug("Run failed", runOnce.failure());
+                log().warn("Run failed: {}", runOnce.failure().getMessage());
+                log().debug("Run failed", runOnce.failure());
             }
             return ok ? EXIT_OK : EXIT_LOAD_FAILED;
         } finally {
@@ -216,8 +225,12 @@ public final class EtlApplication {
         }
     }
 
-    /** The merged properties files (system properties and environment variables are applied by Camel on top). */
-    Properties configuration(Options options) throws IOException {
+    /**
+     * The merged properties files (system properties and environment variables are applied by Camel on top).
+     *
+     * @param read receives the configuration files read, in order (logged by the caller)
+     */
+    Properties configuration(Options options, List<Path> read) throws IOException {
         Properties props = new Properties();
         try (InputStream in = EtlApplication.class.getResourceAsStream("/etl-defaults.properties")) {
             if (in != null) {
@@ -243,7 +256,7 @@ public final class EtlApplication {
                 try (InputStream in = Files.newInputStream(f)) {
                     props.load(in);
                 }
-                LOG.info("Configuration: {}", f);
+                read.add(f);
             }
         }
         // CAMEL_COMPONENT_* variables: above the files, below -D (Camel Main applies system properties over these)

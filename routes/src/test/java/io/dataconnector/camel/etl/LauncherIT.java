@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,10 +83,23 @@ class LauncherIT {
         Instant first = sim.recordedRequests().stream().map(RecordedRequest::receivedAt)
                 .min(Comparator.naturalOrder()).orElseThrow();
         Duration boot = Duration.between(started, first);
-        System.out.println("LauncherIT: java -jar to the first API call: " + boot.toMillis() + " ms");
-        // the goal is 1.5 s on an idle machine; CI shares its cores, so the bound here only catches a regression
-        // such as a classpath scan of the fat jar (about 4 s)
-        assertThat(boot).isLessThan(Duration.ofSeconds(6));
+        // the launcher's own figure, logged (by its code-configured logging: io.dataconnector at INFO) as the poll begins
+        Matcher line = Pattern.compile("INFO  i\\.d\\.c\\.etl\\.RunOnce - Boot: first poll (\\d+) ms after the JVM "
+                                       + "started \\(CPU (\\d+\\.\\d+) s\\)").matcher(run.output);
+        assertThat(line.find()).as("the boot line in:\n" + run.output).isTrue();
+        long loggedMs = Long.parseLong(line.group(1));
+        double cpuSeconds = Double.parseDouble(line.group(2));
+        System.out.printf("LauncherIT: java -jar to the first API call: %d ms (launcher: first poll after %d ms, "
+                          + "CPU %.2f s)%n", boot.toMillis(), loggedMs, cpuSeconds);
+        assertThat(loggedMs).as("logged boot vs. measured").isLessThanOrEqualTo(boot.toMillis() + 1500); // the process start time is known to ~1 s
+        // The goal, 1.5 s to the first call, is for an idle machine (bench/src/boot_time.py measures it). CI shares
+        // its 2 cores with other builds, which stretches wall time several-fold (5-15 s seen) but CPU time hardly:
+        // the CPU bound is the real check (2.5-3.0 s here under load, 2.8-3.1 s before the boot work; a class-path
+        // scan of the fat jar or an eagerly started subsystem adds 1 s or more); the wall bound only catches a hang.
+        assertThat(cpuSeconds).as("CPU seconds to the first poll").isLessThan(4.0);
+        assertThat(boot).isLessThan(Duration.ofSeconds(30));
+        assertThat(run.output).as("Camel Main stays at WARN (it logs configured values at DEBUG/INFO)")
+                .doesNotContain("INFO  o.a.c.main.", "DEBUG");
     }
 
     @Test
