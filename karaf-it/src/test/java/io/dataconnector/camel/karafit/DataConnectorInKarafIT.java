@@ -55,7 +55,7 @@ class DataConnectorInKarafIT {
     private static final String SCHEMA = "karaf_it";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path run;
+    static Path run;
 
     private DataConnectorSimulator sim;
     private EmbeddedPostgres pg;
@@ -146,8 +146,12 @@ class DataConnectorInKarafIT {
         SimJob job = sim.seedCompleteSuccessJob();
         int port = pg.getPort();
         // the README's steps: install, the warehouse DataSource (pax-jdbc-config), the ETL's PID
-        KarafProcess.ShellResult install = karaf.shell(
-                "feature:install camel-dataconnector-etl",
+        KarafProcess.ShellResult install = karaf.shell("feature:install camel-dataconnector-etl");
+        assertThat(install.failed()).as("install session:\n%s\nkaraf.log:\n%s", install.output(),
+                karaf.logTail(60)).isFalse();
+        assertThat(Files.readString(run.resolve("karaf/etc/io.dataconnector.etl.cfg")))
+                .as("the feature's example cfg").contains("# etl.look-back = 7d");
+        KarafProcess.ShellResult configure = karaf.shell(
                 "config:edit --factory --alias warehouse org.ops4j.datasource",
                 "config:property-set osgi.jdbc.driver.class org.postgresql.Driver",
                 "config:property-set dataSourceName dataconnector-warehouse",
@@ -164,10 +168,8 @@ class DataConnectorInKarafIT {
                 "config:property-set etl.cron \"0/2 * * * * ?\"",
                 "config:property-set etl.work-dir " + run.resolve("etl-work"),
                 "config:update");
-        assertThat(install.failed()).as("install session:\n%s\nkaraf.log:\n%s", install.output(),
+        assertThat(configure.failed()).as("config session:\n%s\nkaraf.log:\n%s", configure.output(),
                 karaf.logTail(60)).isFalse();
-        assertThat(Files.readString(run.resolve("karaf/etc/io.dataconnector.etl.cfg")))
-                .as("the feature's example cfg, edited").contains("etl.look-back = 7d").contains(sim.accountId());
 
         awaitOrShowLog("job " + job.id() + " in the load history", () -> count(
                 "SELECT COUNT(*) FROM " + SCHEMA + ".dc_load_history WHERE job_id = ? AND table_name = 'admin_users'"

@@ -1,6 +1,8 @@
 package io.dataconnector.camel.etl.osgi;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * bundles start in no fixed order inside Karaf. Calls back {@code true} when the last one arrives and {@code false}
  * when one of them leaves.
  */
-final class CamelServicesReady extends ServiceTracker<Object, String> {
+final class CamelServicesReady extends ServiceTracker<Object, List<String>> {
 
     /** What the routes use: {@code component:<name>} or {@code language:<name>}. */
     static final Set<String> NEEDED = Set.of("component:dataconnector", "component:direct", "component:http",
@@ -45,19 +47,15 @@ final class CamelServicesReady extends ServiceTracker<Object, String> {
     }
 
     @Override
-    public String addingService(ServiceReference<Object> reference) {
-        String key = key(reference);
-        if (key != null) {
-            changed(key, +1);
-        }
-        return key == null ? "" : key;
+    public List<String> addingService(ServiceReference<Object> reference) {
+        List<String> keys = keys(reference);
+        keys.forEach(key -> changed(key, +1));
+        return keys;
     }
 
     @Override
-    public void removedService(ServiceReference<Object> reference, String key) {
-        if (!key.isEmpty()) {
-            changed(key, -1);
-        }
+    public void removedService(ServiceReference<Object> reference, List<String> keys) {
+        keys.forEach(key -> changed(key, -1));
     }
 
     private void changed(String key, int delta) {
@@ -76,12 +74,19 @@ final class CamelServicesReady extends ServiceTracker<Object, String> {
         }
     }
 
-    private static String key(ServiceReference<?> reference) {
-        Object component = reference.getProperty("component");
-        if (component != null) {
-            return "component:" + component;
+    /** {@code component:<name>} / {@code language:<name>} for each name the service offers (a String or String[]). */
+    private static List<String> keys(ServiceReference<?> reference) {
+        List<String> keys = new ArrayList<>();
+        for (String kind : List.of("component", "language")) {
+            Object names = reference.getProperty(kind);
+            if (names instanceof String[] array) {
+                for (String name : array) {
+                    keys.add(kind + ":" + name);
+                }
+            } else if (names != null) {
+                keys.add(kind + ":" + names);
+            }
         }
-        Object language = reference.getProperty("language");
-        return language != null ? "language:" + language : null;
+        return keys;
     }
 }

@@ -26,6 +26,7 @@ public final class EtlActivator implements BundleActivator {
     public void start(BundleContext context) throws Exception {
         lifecycle = new EtlLifecycle(context, () -> new OsgiDefaultCamelContext(context));
         resolvers = new CamelServicesReady(context, lifecycle::resolversReady);
+        lifecycle.reportMissingFrom(resolvers::missing);
         resolvers.open();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_PID, EtlProperties.PID);

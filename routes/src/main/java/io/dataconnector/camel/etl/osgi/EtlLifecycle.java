@@ -31,6 +31,7 @@ final class EtlLifecycle implements ManagedService {
 
     private final BundleContext bundleContext;
     private final Supplier<CamelContext> newContext;
+    private volatile Supplier<java.util.Set<String>> missingResolvers = java.util.Set::of;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dataconnector-etl"));
 
     private Map<String, String> settings;
@@ -73,6 +74,11 @@ final class EtlLifecycle implements ManagedService {
         reconcile();
     }
 
+    /** Where to ask which Camel resolvers are still missing, for the log line while the ETL waits. */
+    void reportMissingFrom(Supplier<java.util.Set<String>> missing) {
+        missingResolvers = missing;
+    }
+
     void resolversReady(boolean ready) {
         synchronized (this) {
             resolversReady = ready;
@@ -106,15 +112,16 @@ final class EtlLifecycle implements ManagedService {
             dataSources = new ServiceTracker<>(bundleContext, bundleContext.createFilter(filter), null) {
                 @Override
                 public DataSource addingService(ServiceReference<DataSource> reference) {
+                    // not tracked until this returns: getService() would not see it yet
                     DataSource added = super.addingService(reference);
-                    dataSourceChanged();
+                    dataSourceChanged(this, added);
                     return added;
                 }
 
                 @Override
                 public void removedService(ServiceReference<DataSource> reference, DataSource service) {
                     super.removedService(reference, service);
-                    dataSourceChanged();
+                    dataSourceChanged(this, null);
                 }
             };
         } catch (InvalidSyntaxException e) {
@@ -124,9 +131,21 @@ final class EtlLifecycle implements ManagedService {
         dataSources.open();
     }
 
-    private void dataSourceChanged() {
+    /**
+     * @param added the service just added (kept unless one is in use already), or {@code null} after a removal (then
+     *              another tracked one, if any, takes over)
+     */
+    private void dataSourceChanged(ServiceTracker<DataSource, DataSource> tracker, DataSource added) {
         synchronized (this) {
-            dataSource = dataSources == null ? null : dataSources.getService();
+            if (tracker != dataSources && dataSources != null) {
+                return; // a tracker replaced by a new filter
+            }
+            if (added != null) {
+                dataSource = dataSource != null ? dataSource : added;
+            } else {
+                DataSource remaining = tracker.getService();
+                dataSource = remaining;
+            }
         }
         reconcile();
     }
@@ -173,8 +192,9 @@ final class EtlLifecycle implements ManagedService {
             }
         } else if (wantedSettings == null && running == null) {
             synchronized (this) {
-                if (settings != null && !resolversReady) {
-                    LOG.debug("Data Connector ETL: waiting for Camel resolvers");
+                if (settings != null) {
+                    LOG.info("Data Connector ETL: waiting for {}", dataSource == null ? "the warehouse DataSource"
+                            : "the Camel components and languages " + missingResolvers.get());
                 }
             }
         }
