@@ -48,20 +48,34 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
 
     private static final Logger LOG = LoggerFactory.getLogger(EtlBeans.class);
 
+    /** {@link #bind(CamelContext, DataSource)} with a HikariCP pool built from {@code warehouse.url}. */
     public static EtlBeans bind(CamelContext context) throws Exception {
+        return bind(context, null);
+    }
+
+    /**
+     * Binds the ETL's beans once per context (a second call returns the beans already bound).
+     *
+     * @param warehouse the warehouse DataSource, owned by the caller and never closed here (e.g. a pax-jdbc service
+     *                  in Karaf; {@code warehouse.url} must still name its JDBC URL, for the dialect), or {@code null}
+     *                  for a HikariCP pool built from {@code warehouse.url} and closed when the context stops
+     */
+    public static EtlBeans bind(CamelContext context, DataSource warehouse) throws Exception {
         EtlBeans existing = context.getRegistry().lookupByNameAndType("dcEtlBeans", EtlBeans.class);
         if (existing != null) {
             return existing;
         }
         EtlSettings settings = EtlSettings.from(context);
         Dialect dialect = Dialect.forUrl(settings.warehouseUrl(), settings.warehouse().batchSize());
-        DataSource ds = dataSource(settings, dialect);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() throws Exception {
-                ((AutoCloseable) ds).close();
-            }
-        }, true, true);
+        DataSource ds = warehouse != null ? warehouse : dataSource(settings, dialect);
+        if (warehouse == null) {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    ((AutoCloseable) ds).close();
+                }
+            }, true, true);
+        }
         WarehouseLoader loader = new WarehouseLoader(ds, dialect, settings.warehouse());
         loader.initialize();
         LoadListener listeners = new LoadListeners(
