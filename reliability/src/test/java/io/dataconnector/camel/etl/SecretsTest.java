@@ -49,7 +49,7 @@ class SecretsTest extends ReliabilityTestBase {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         rootLevel = root.getLevel();
         // our code at DEBUG, everything else at INFO (Camel Main itself logs "Configured property: ...clientSecret=<clear
-        // text>" at DEBUG on org.apache.camel.main: see docs/reliability.md; the shipped logback.xml keeps
+        // text>" at DEBUG on org.apache.camel.main: see docs/reliability.md; the launcher's logging (LauncherLogging) keeps
         // org.apache.camel.main at WARN)
         root.setLevel(Level.INFO);
         ((Logger) LoggerFactory.getLogger("io.dataconnector")).setLevel(Level.DEBUG);
