@@ -86,8 +86,8 @@ class EtlTemplateRouteTest {
 
     void runOnePoll() throws Exception {
         context.start();
-        assertThat(runOnce.await(Duration.ofSeconds(60))).as("the poll ended").isTrue();
-        assertThat(runOnce.failure()).isNull();
+        assertThat(runOnce.await(context, Duration.ofSeconds(60))).as("the poll ended").isTrue();
+        assertThat(runOnce.failures(context)).isEmpty();
     }
 
     @Test
