@@ -121,7 +121,7 @@ class EtlTemplateRouteTest {
     @Test
     void aFailureInjectedIntoTheListingIsRecordedAndNothingIsDownloaded() throws Exception {
         SimJob job = completedJob();
-        AdviceWith.adviceWith(context, "etl-test", a -> a.weaveByToUri("dataconnector:listJobFiles*").replace()
+        AdviceWith.adviceWith(context, "etl-test", a -> a.weaveByToString("To\\[.*:listJobFiles.*").replace()
                 .throwException(new IOException("listing broke")));
 
         runOnePoll();
