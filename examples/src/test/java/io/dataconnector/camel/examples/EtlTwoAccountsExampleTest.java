@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.main.Main;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * examples/etl-two-accounts: the dataconnector-etl template instantiated for two accounts in a user's Camel Main, with
- * a refresh-token connection, against one simulator serving both accounts (each account lists only its own jobs) and
- * a DuckDB warehouse; each instance polls once.
+ * examples/etl-two-accounts: the dataconnector-etl template instantiated for two accounts ({@code accounts.<name>.*})
+ * in a user's Camel Main, each account with its own refresh token, against one simulator serving both accounts (each
+ * account lists only its own jobs) and a DuckDB warehouse; each instance polls once.
  */
 class EtlTwoAccountsExampleTest {
 
@@ -46,41 +47,58 @@ class EtlTwoAccountsExampleTest {
     }
 
     @Test
-    void eachAccountsCompletedJobIsLoadedThroughItsOwnInstance() throws Exception {
+    void eachAccountsCompletedJobIsLoadedThroughItsOwnConnectionIntoItsOwnSchema() throws Exception {
         SimJob northJob = sim.seedCompletedJob(sim.seedRequest(north).id(), "success",
                 Instant.now().minus(Duration.ofHours(1)));
         SimJob southJob = sim.seedCompletedJob(sim.seedRequest(south).id(), "success",
                 Instant.now().minus(Duration.ofHours(1)));
         sim.registerClient("example-client", "example-secret");
-        sim.registerRefreshToken("example-client", "example-refresh-token");
-        main = RunExample.create(Path.of("etl-two-accounts"), Map.ofEntries(
-                Map.entry("accounts.north.account-id", north),
-                Map.entry("accounts.south.account-id", south),
-                Map.entry("camel.component.dataconnector.base-url", sim.baseUrl()),
-                Map.entry("camel.component.dataconnector.client-id", "example-client"),
-                Map.entry("camel.component.dataconnector.client-secret", "example-secret"),
-                Map.entry("camel.component.dataconnector.refresh-token", "example-refresh-token"),
-                Map.entry("camel.component.dataconnector.token-store", work.resolve("refresh-token").toString()),
-                Map.entry("warehouse.url", "jdbc:duckdb:" + work.resolve("warehouse.duckdb")),
-                Map.entry("etl.work-dir", work.resolve("work").toString()),
-                Map.entry("etl.schedule", "initialDelay=0&repeatCount=1")));
+        sim.registerRefreshToken("example-client", "north-refresh-token");
+        sim.registerRefreshToken("example-client", "south-refresh-token");
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of(
+                "warehouse.url", "jdbc:duckdb:" + work.resolve("warehouse.duckdb"),
+                "etl.work-dir", work.resolve("work").toString(),
+                "etl.schedule", "initialDelay=0&repeatCount=1",
+                "accounts.north.account-id", north,
+                "accounts.south.account-id", south));
+        for (String account : new String[] { "north", "south" }) {
+            overrides.put("accounts." + account + ".base-url", sim.baseUrl());
+            overrides.put("accounts." + account + ".client-id", "example-client");
+            overrides.put("accounts." + account + ".client-secret", "example-secret");
+            overrides.put("accounts." + account + ".refresh-token", account + "-refresh-token");
+            overrides.put("accounts." + account + ".token-store", work.resolve(account + "-refresh-token").toString());
+        }
+        main = RunExample.create(Path.of("etl-two-accounts"), overrides);
         main.start();
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "success".equals(jobStatus(northJob)) && "success".equals(jobStatus(southJob)));
+                .until(() -> "success".equals(jobStatus("north", northJob))
+                             && "success".equals(jobStatus("south", southJob)));
 
-        assertThat(sim.recordedRequests(Operation.LIST_JOBS).stream().map(RecordedRequest::path))
-                .as("each instance polls its own account")
-                .anySatisfy(p -> assertThat(p).contains(north)).anySatisfy(p -> assertThat(p).contains(south));
+        Set<String> northTokens = tokens(north);
+        Set<String> southTokens = tokens(south);
+        assertThat(northTokens).as("north's access tokens").isNotEmpty().doesNotContainAnyElementsOf(southTokens);
+        assertThat(southTokens).as("south's access tokens").isNotEmpty();
         assertThat(sim.recordedRequests(Operation.GET_JOB_FILE_URL)).hasSize(2)
                 .anySatisfy(r -> assertThat(r.path()).contains(north).contains(northJob.id()))
                 .anySatisfy(r -> assertThat(r.path()).contains(south).contains(southJob.id()));
-        assertThat(scalar("SELECT count(*) FROM dataconnector.admin_users")).as("rows of the last snapshot")
-                .isEqualTo("5");
+        assertThat(scalar("SELECT count(*) FROM north.admin_users")).as("north's rows").isEqualTo("5");
+        assertThat(scalar("SELECT count(*) FROM south.admin_users")).as("south's rows").isEqualTo("5");
+        assertThat(scalar("SELECT string_agg(DISTINCT account_id, ',') FROM north.dc_load_history"))
+                .as("north's history rows carry its account").isEqualTo(north);
+        assertThat(scalar("SELECT count(*) FROM south.dc_load_history WHERE job_id = '" + northJob.id() + "'"))
+                .as("north's job is not in south's schema").isEqualTo("0");
     }
 
-    private String jobStatus(SimJob job) throws Exception {
-        return scalar("SELECT status FROM dataconnector.dc_load_history WHERE job_id = '" + job.id()
+    /** The bearer tokens of the API calls for one account. */
+    private Set<String> tokens(String accountId) {
+        return sim.recordedRequests().stream().filter(r -> r.path().contains(accountId))
+                .map(RecordedRequest::bearerToken).flatMap(java.util.Optional::stream)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private String jobStatus(String schema, SimJob job) throws Exception {
+        return scalar("SELECT status FROM " + schema + ".dc_load_history WHERE job_id = '" + job.id()
                       + "' AND file_name = '*'");
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -32,12 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two ETL launchers (the shaded app jar, continuous mode, Quartz every second) on one PostgreSQL under leader election
- * on a real ZooKeeper server (loopback, temp data dir): only the leader calls the API; the leader is killed with
- * SIGKILL while a table of a job is staged; the follower becomes leader within the ZooKeeper session timeout, takes
- * the dead leader's job claim over after its lease and loads that job exactly once, then the next job. The warehouse
- * equals a reference run-once load of the same jobs.
+ * on a real ZooKeeper server (loopback, temp data dir), each loading three accounts configured with
+ * {@code accounts.<name>.*} (own connection, own schema): only the leader calls the API; the leader is killed with
+ * SIGKILL while a table of each account's job is staged; the follower becomes leader within the ZooKeeper session
+ * timeout, takes the dead leader's job claims over after their lease and loads those jobs exactly once, then the next
+ * job of each account. Each account's warehouse schema equals a reference run-once load of the same jobs.
  * <p>
- * Each node calls the simulator with its own access token, so every recorded API call names the node that made it.
+ * Each node calls the simulator with an access token of its own per account ({@code <node>-<account>-token}), so
+ * every recorded API call names the node and the account that made it; the simulator serves the three accounts, each
+ * listing only its own jobs.
  */
 class LeaderFailoverIT {
 
@@ -47,7 +51,9 @@ class LeaderFailoverIT {
     private static final int CLAIM_LEASE_MILLIS = 3000;
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration LOAD = Duration.ofSeconds(90);
-    private static final String SCHEMA = "ha";
+    private static final List<String> ACCOUNTS = List.of("north", "south", "west");
+    private static final List<String> TABLES = List.of("admin_users", "admin_companies", "admin_projects",
+            "issues_issues");
 
     @TempDir
     Path work;
@@ -55,6 +61,7 @@ class LeaderFailoverIT {
     private TestingServer zooKeeper;
     private EmbeddedPostgres postgres;
     private DataConnectorSimulator sim;
+    private final Map<String, String> accountIds = new LinkedHashMap<>();
     private final List<EtlNode> nodes = new ArrayList<>();
 
     @BeforeEach
@@ -63,7 +70,12 @@ class LeaderFailoverIT {
         zooKeeper = new TestingServer(new InstanceSpec(work.resolve("zookeeper").toFile(), -1, -1, -1, true, 1,
                 TICK_MILLIS, 20), true);
         postgres = EmbeddedPostgres.builder().start();
-        sim = DataConnectorSimulator.builder().instantJobs().rowsPerTable(200).build().start();
+        for (String account : ACCOUNTS) {
+            accountIds.put(account, UUID.randomUUID().toString());
+        }
+        sim = DataConnectorSimulator.builder().accountId(accountIds.get("north")).acceptAnyAccount(true)
+                .instantJobs().rowsPerTable(200).build().start();
+        sim.setExtractTables(TABLES);
     }
 
     @AfterEach
@@ -85,17 +97,24 @@ class LeaderFailoverIT {
         }
     }
 
-    private Map<String, String> nodeConfig(String name, String token, String schema) {
-        sim.registerAccessToken(token);
+    /** A node's configuration: the three accounts, schema {@code <schemaPrefix><account>} each. */
+    private Map<String, String> nodeConfig(String name, String schemaPrefix) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("camel.component.dataconnector.base-url", sim.baseUrl());
-        p.put("camel.component.dataconnector.account-id", sim.accountId());
-        p.put("camel.component.dataconnector.access-token", token);
-        p.put("camel.component.dataconnector.retry-delay", "50");
+        for (String account : ACCOUNTS) {
+            String token = token(name, account);
+            sim.registerAccessToken(token);
+            p.put("accounts." + account + ".account-id", accountIds.get(account));
+            p.put("accounts." + account + ".access-token", token);
+            p.put("accounts." + account + ".base-url", sim.baseUrl());
+            p.put("accounts." + account + ".retry-delay", "50");
+            p.put("accounts." + account + ".warehouse-schema", schemaPrefix + account);
+        }
         p.put("warehouse.url", postgres.getJdbcUrl("postgres", "postgres"));
         p.put("warehouse.username", "postgres");
         p.put("warehouse.password", "postgres");
-        p.put("warehouse.schema", schema);
+        p.put("warehouse.schema", schemaPrefix + "default");
+        // a connection per account (a paused load holds one) plus the job claims' heartbeat
+        p.put("warehouse.pool-size", String.valueOf(ACCOUNTS.size() + 2));
         p.put("etl.work-dir", work.resolve(name + "-work").toString());
         p.put("etl.cron", "0/1 * * * * ?");
         p.put("etl.claim-lease", String.valueOf(CLAIM_LEASE_MILLIS));
@@ -109,6 +128,10 @@ class LeaderFailoverIT {
         return p;
     }
 
+    private static String token(String node, String account) {
+        return node + "-" + account + "-token";
+    }
+
     private EtlNode startNode(String name, Map<String, String> config, String... args) {
         EtlNode node = EtlNode.start(name, work, config, args);
         nodes.add(node);
@@ -116,81 +139,117 @@ class LeaderFailoverIT {
     }
 
     @Test
-    void theFollowerTakesOverAKilledLeaderAndEveryJobIsLoadedOnce() throws Exception {
-        Map<String, String> configA = nodeConfig("node-a", "node-a-token", SCHEMA);
+    void theFollowerTakesOverAKilledLeaderAndEveryJobOfEveryAccountIsLoadedOnce() throws Exception {
+        Map<String, String> configA = nodeConfig("node-a", "ha_");
         configA.put("camel.beans.haPause", "#class:" + PauseAtStaged.class.getName());
         configA.put("camel.beans.haPause.table", "admin_users");
         EtlNode a = startNode("node-a", configA);
         a.awaitLine("started in", STARTUP);
-        awaitCalls("node-a-token", Operation.LIST_JOBS, 1, a);
+        for (String account : ACCOUNTS) {
+            awaitCalls(token("node-a", account), Operation.LIST_JOBS, 1, a);
+        }
 
-        // the follower: up, in the election, and silent while the leader polls
-        EtlNode b = startNode("node-b", nodeConfig("node-b", "node-b-token", SCHEMA));
+        // the follower: up, in the election, and silent while the leader polls every account
+        EtlNode b = startNode("node-b", nodeConfig("node-b", "ha_"));
         b.awaitLine("started in", STARTUP);
-        int leaderPolls = calls("node-a-token", Operation.LIST_JOBS);
-        awaitCalls("node-a-token", Operation.LIST_JOBS, leaderPolls + 2, a);
+        for (String account : ACCOUNTS) {
+            String token = token("node-a", account);
+            awaitCalls(token, Operation.LIST_JOBS, calls(token, Operation.LIST_JOBS) + 2, a);
+        }
         b.assertAlive();
-        assertThat(calls("node-b-token")).as("API calls of the follower while the leader lives").isZero();
+        assertThat(callsOfNode("node-b")).as("API calls of the follower while the leader lives").isZero();
 
-        // the leader downloads the first job and is killed with admin_users staged, uncommitted
-        SimJob first = job(10);
-        a.awaitLine(PauseAtStaged.MARKER, LOAD);
-        assertThat(sim.recordedRequests(Operation.DOWNLOAD)).as("the leader's download").hasSize(1);
-        assertThat(calls("node-b-token")).as("API calls of the follower during the leader's load").isZero();
-        int callsByA = calls("node-a-token");
+        // the leader downloads each account's first job and is killed with admin_users of each staged, uncommitted
+        Map<String, SimJob> first = new LinkedHashMap<>();
+        ACCOUNTS.forEach(account -> first.put(account, job(account, 10)));
+        await().atMost(LOAD).pollInterval(Duration.ofMillis(20)).until(() -> {
+            a.assertAlive();
+            return a.stdout.stream().filter(l -> l.startsWith(PauseAtStaged.MARKER)).count() == ACCOUNTS.size();
+        });
+        assertThat(sim.recordedRequests(Operation.DOWNLOAD)).as("the leader's downloads").hasSize(ACCOUNTS.size());
+        assertThat(callsOfNode("node-b")).as("API calls of the follower during the leader's loads").isZero();
+        Map<String, String> callsByA = new LinkedHashMap<>();
+        ACCOUNTS.forEach(account -> callsByA.put(account, callsByOperation(token("node-a", account))));
+        int totalByA = callsOfNode("node-a");
         Instant killedAt = Instant.now();
         assertThat(a.kill()).as("SIGKILL").isEqualTo(137);
 
-        awaitCalls("node-b-token", Operation.LIST_JOBS, 1, b);
+        await().atMost(LOAD).pollInterval(Duration.ofMillis(50)).until(() -> {
+            b.assertAlive();
+            return ACCOUNTS.stream().anyMatch(acc -> calls(token("node-b", acc), Operation.LIST_JOBS) > 0);
+        });
         Duration takeover = Duration.between(killedAt, Instant.now());
         assertThat(takeover).as("kill to the new leader's first poll: session timeout + a cron period at most")
                 .isLessThan(Duration.ofMillis(SESSION_TIMEOUT_MILLIS + 2L * TICK_MILLIS + CRON_MILLIS + 2500));
 
-        awaitLoaded(first, b);
-        assertThat(b.hasLine("took over a claim whose lease had run out")).as("the dead leader's claim taken over")
-                .isTrue();
-        SimJob second = job(1);
-        awaitLoaded(second, b);
-        int polls = calls("node-b-token", Operation.LIST_JOBS);
-        awaitCalls("node-b-token", Operation.LIST_JOBS, polls + 2, b);
-
-        for (SimJob job : List.of(first, second)) {
-            Map<String, Map<String, Object>> history = history(job.id());
-            assertThat(history).as("history of " + job.id()).containsKey("*").hasSizeGreaterThan(1);
-            history.forEach((file, row) -> {
-                assertThat(row.get("status")).as(job.id() + " " + file).isEqualTo("success");
-                assertThat(((Number) row.get("attempts")).intValue()).as(job.id() + " " + file + " attempts")
-                        .isEqualTo(1);
-            });
+        for (String account : ACCOUNTS) {
+            awaitLoaded(account, first.get(account), b);
         }
-        assertThat(query("SELECT job_id FROM " + SCHEMA + ".dc_job_claims")).as("claims left").isEmpty();
-        assertThat(tables(SCHEMA)).as("staging tables left").noneMatch(t -> t.startsWith("_stage_"));
+        assertThat(java.util.stream.Stream.concat(b.stdout.stream(), b.stderr.stream())
+                .filter(l -> l.contains("took over a claim whose lease had run out")).count())
+                .as("the dead leader's claims taken over, one per account").isEqualTo(ACCOUNTS.size());
+        Map<String, SimJob> second = new LinkedHashMap<>();
+        ACCOUNTS.forEach(account -> second.put(account, job(account, 1)));
+        for (String account : ACCOUNTS) {
+            awaitLoaded(account, second.get(account), b);
+            String token = token("node-b", account);
+            awaitCalls(token, Operation.LIST_JOBS, calls(token, Operation.LIST_JOBS) + 2, b);
+        }
+
+        for (String account : ACCOUNTS) {
+            String schema = "ha_" + account;
+            for (SimJob job : List.of(first.get(account), second.get(account))) {
+                Map<String, Map<String, Object>> history = history(schema, job.id());
+                assertThat(history).as("history of " + job.id() + " in " + schema).containsKey("*")
+                        .hasSize(TABLES.size() + 1);
+                history.forEach((file, row) -> {
+                    assertThat(row.get("status")).as(job.id() + " " + file).isEqualTo("success");
+                    assertThat(((Number) row.get("attempts")).intValue()).as(job.id() + " " + file + " attempts")
+                            .isEqualTo(1);
+                    assertThat(row.get("account_id")).as(job.id() + " " + file + " account")
+                            .isEqualTo(accountIds.get(account));
+                });
+            }
+            assertThat(query("SELECT job_id FROM " + schema + ".dc_job_claims")).as("claims left in " + schema)
+                    .isEmpty();
+            assertThat(tables(schema)).as("staging tables left in " + schema).noneMatch(t -> t.startsWith("_stage_"));
+            assertThat(calls(token("node-b", account), Operation.GET_JOB_FILE_URL))
+                    .as("signed URLs the new leader asked for " + account + ": one per job").isEqualTo(2);
+            assertThat(requests(token("node-b", account))).as("the new leader's calls for " + account)
+                    .allSatisfy(r -> assertThat(r.path()).contains(accountIds.get(account)));
+        }
         assertThat(sim.recordedRequests(Operation.DOWNLOAD))
-                .as("downloads: the killed leader's, then one per job by the new leader").hasSize(3);
-        assertThat(calls("node-a-token")).as("no call of the dead leader after the kill").isEqualTo(callsByA);
-        String callsA = callsByOperation("node-a-token");
-        String callsB = callsByOperation("node-b-token");
+                .as("downloads: the killed leader's, then one per job by the new leader").hasSize(3 * ACCOUNTS.size());
+        assertThat(callsOfNode("node-a")).as("no call of the dead leader after the kill").isEqualTo(totalByA);
+        Map<String, String> callsByB = new LinkedHashMap<>();
+        ACCOUNTS.forEach(account -> callsByB.put(account, callsByOperation(token("node-b", account))));
 
         b.close();
-        Map<String, String> reference = nodeConfig("reference", "reference-token", SCHEMA + "_ref");
+        Map<String, String> reference = nodeConfig("reference", "ref_");
         reference.remove("etl.cluster.namespace");
         EtlNode ref = startNode("reference", reference, "--once");
         assertThat(ref.waitFor(LOAD)).as(ref.output()).isZero();
-        Map<String, String> loaded = snapshot(SCHEMA);
-        assertThat(loaded).as("tables after the failover").isNotEmpty().isEqualTo(snapshot(SCHEMA + "_ref"));
+        int tables = 0;
+        for (String account : ACCOUNTS) {
+            Map<String, String> loaded = snapshot("ha_" + account);
+            assertThat(loaded).as("tables of " + account + " after the failover").hasSize(TABLES.size())
+                    .isEqualTo(snapshot("ref_" + account));
+            tables += loaded.size();
+        }
 
-        String result = String.format("HA failover: ZooKeeper session timeout %d ms, cron %d ms, claim lease %d ms; "
-                                      + "kill -9 of the leader to the follower's first poll: %d ms; "
-                                      + "API calls of node A (leader, killed): %s; node B (follower, then leader): "
-                                      + "%s; %d tables equal to a reference load; 2 jobs loaded once",
-                SESSION_TIMEOUT_MILLIS, CRON_MILLIS, CLAIM_LEASE_MILLIS, takeover.toMillis(), callsA, callsB,
-                loaded.size());
+        String result = String.format("HA failover, %d accounts: ZooKeeper session timeout %d ms, cron %d ms, claim "
+                                      + "lease %d ms; kill -9 of the leader to the follower's first poll: %d ms; "
+                                      + "API calls of node A (leader, killed) per account: %s; of node B (follower, "
+                                      + "then leader) per account: %s; node B before the kill: 0; %d tables equal to "
+                                      + "a reference load; %d jobs loaded once",
+                ACCOUNTS.size(), SESSION_TIMEOUT_MILLIS, CRON_MILLIS, CLAIM_LEASE_MILLIS, takeover.toMillis(),
+                callsByA, callsByB, tables, 2 * ACCOUNTS.size());
         System.out.println(result);
         java.nio.file.Files.writeString(Path.of("target", "ha-it-result.txt"), result + System.lineSeparator());
     }
 
-    private SimJob job(int ageMinutes) {
-        return sim.seedCompletedJob(sim.seedRequest().id(), "success",
+    private SimJob job(String account, int ageMinutes) {
+        return sim.seedCompletedJob(sim.seedRequest(accountIds.get(account)).id(), "success",
                 Instant.now().minus(Duration.ofMinutes(ageMinutes)));
     }
 
@@ -199,8 +258,10 @@ class LeaderFailoverIT {
                 .toList();
     }
 
-    private int calls(String token) {
-        return requests(token).size();
+    /** @return the API calls a node made, for any account */
+    private int callsOfNode(String node) {
+        return (int) sim.recordedRequests().stream()
+                .filter(r -> r.bearerToken().filter(t -> t.startsWith(node + "-")).isPresent()).count();
     }
 
     private int calls(String token, Operation op) {
@@ -220,17 +281,17 @@ class LeaderFailoverIT {
         });
     }
 
-    private void awaitLoaded(SimJob job, EtlNode node) {
+    private void awaitLoaded(String account, SimJob job, EtlNode node) {
         await().atMost(LOAD).pollInterval(Duration.ofMillis(100)).ignoreException(SQLException.class).until(() -> {
             node.assertAlive();
-            Map<String, Object> marker = history(job.id()).get("*");
+            Map<String, Object> marker = history("ha_" + account, job.id()).get("*");
             return marker != null && "success".equals(marker.get("status"));
         });
     }
 
-    private Map<String, Map<String, Object>> history(String jobId) throws SQLException {
+    private Map<String, Map<String, Object>> history(String schema, String jobId) throws SQLException {
         Map<String, Map<String, Object>> out = new TreeMap<>();
-        for (Map<String, Object> r : query("SELECT file_name, status, attempts FROM " + SCHEMA
+        for (Map<String, Object> r : query("SELECT file_name, status, attempts, account_id FROM " + schema
                                            + ".dc_load_history WHERE job_id = '" + jobId + "'")) {
             out.put((String) r.get("file_name"), r);
         }

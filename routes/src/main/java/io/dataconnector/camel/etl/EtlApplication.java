@@ -41,6 +41,8 @@ public final class EtlApplication {
     private static Logger log() {
         return LoggerFactory.getLogger(EtlApplication.class);
     }
+    /** The routes file of the single-account instance (dc-etl-poll), left out when accounts.* is configured. */
+    static final String DEFAULT_INSTANCE = "routes/etl-instance.yaml";
 
     /**
      * Override properties a launcher built on this one computes from the merged configuration before Camel starts
@@ -158,6 +160,11 @@ public final class EtlApplication {
                 main.addOverrideProperty("etl.schedule", "scheduler=quartz&scheduler.cron="
                                                          + lookup(props, "etl.cron").trim().replace(' ', '+'));
             }
+            if (EtlAccounts.declared(props)) {
+                // accounts.* declares the template instances: the single-account default instance is not created
+                String routes = lookup(props, "camel.main.routes-include-pattern");
+                main.addOverrideProperty("camel.main.routes-include-pattern", withoutDefaultInstance(routes));
+            }
             overrides.from(props).forEach(main::addOverrideProperty);
             main.configure().addConfiguration(EtlConfiguration.class);
             String namespace = lookup(props, LeaderOnlyPolling.NAMESPACE_KEY);
@@ -195,26 +202,52 @@ public final class EtlApplication {
                     RunSummary.class);
             EtlSettings settings = main.getCamelContext().getRegistry().lookupByNameAndType(EtlBeans.SETTINGS,
                     EtlSettings.class);
-            while (!runOnce.await(java.time.Duration.ofSeconds(1))) {
+            // every template instance (one per account) polls once; the run ends when the last poll has
+            while (!runOnce.await(main.getCamelContext(), java.time.Duration.ofSeconds(1))) {
                 if (!main.getCamelContext().isStarted()) {
-                    throw new IllegalStateException("The ETL stopped before its poll ended");
+                    throw new IllegalStateException("The ETL stopped before its polls ended");
+                }
+                if (runOnce.pollers(main.getCamelContext()) == 0) {
+                    throw new IllegalStateException("No completed-job consumer polls in run-once mode: no template "
+                                                    + "instance was created (etl-instance.yaml or accounts.*)");
                 }
             }
             boolean ok = summary.isSuccess();
             out.println();
             out.println(title + ": warehouse "
-                        + EtlBeans.redactUrl(settings.warehouseUrl()) + ", schema " + settings.warehouse().schema());
+                        + EtlBeans.redactUrl(settings.warehouseUrl()) + ", " + schemas(main.getCamelContext()));
             out.print(summary.format());
-            if (runOnce.failure() != null) {
+            for (Map.Entry<String, Exception> failure : runOnce.failures(main.getCamelContext()).entrySet()) {
                 ok = false;
-                out.println("Run failed: " + runOnce.failure().getMessage());
-                log().warn("Run failed: {}", runOnce.failure().getMessage());
-                log().debug("Run failed", runOnce.failure());
+                out.println("Run failed (" + failure.getKey() + "): " + failure.getValue().getMessage());
+                log().warn("Run failed ({}): {}", failure.getKey(), failure.getValue().getMessage());
+                log().debug("Run failed", failure.getValue());
             }
             return ok ? EXIT_OK : EXIT_LOAD_FAILED;
         } finally {
             main.stop();
         }
+    }
+
+    /** The routes pattern without the default instance ({@value #DEFAULT_INSTANCE}). */
+    static String withoutDefaultInstance(String pattern) {
+        List<String> kept = new ArrayList<>();
+        for (String p : pattern == null ? new String[0] : pattern.split(",")) {
+            if (!p.isBlank() && !p.trim().endsWith(DEFAULT_INSTANCE)) {
+                kept.add(p.trim());
+            }
+        }
+        return String.join(",", kept);
+    }
+
+    /** @return "schema x" (one instance) or "schemas x, y" (the schema of each account) */
+    private static String schemas(org.apache.camel.CamelContext context) {
+        EtlAccounts accounts = context.getRegistry().lookupByNameAndType(EtlAccounts.NAME, EtlAccounts.class);
+        List<String> schemas = accounts == null || accounts.isEmpty()
+                ? List.of(context.getRegistry().lookupByNameAndType(EtlBeans.SETTINGS, EtlSettings.class)
+                        .warehouse().schema())
+                : accounts.schemas();
+        return (schemas.size() == 1 ? "schema " : "schemas ") + String.join(", ", schemas);
     }
 
     /** Stops a running (non-once) application, e.g. from a test. */

@@ -40,6 +40,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
     public static final String JOB_REPOSITORY = "dcEtlJobRepository";
     /** The load metrics ({@link MicrometerLoadMetrics}), bound when Micrometer is on the classpath. */
     public static final String LOAD_METRICS = "dcEtlLoadMetrics";
+    /** The key of the default instance's account (history rows of the default schema carry it). */
+    static final String DEFAULT_ACCOUNT_ID = "camel.component.dataconnector.account-id";
     /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
     public static final String WAREHOUSE = "warehouse";
 
@@ -76,29 +78,29 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
                 }
             }, true, true);
         }
-        WarehouseLoader loader = new WarehouseLoader(ds, dialect, settings.warehouse());
-        loader.initialize();
         LoadListener listeners = new LoadListeners(
                 () -> List.copyOf(context.getRegistry().findByType(LoadListener.class)));
-        loader.setListener(listeners);
-        loader.setProgressInterval(progressInterval(context));
-        rearm(loader, settings.rearm());
-        JobClaims claims = new JobClaims(context, ds, loader, settings.warehouse().schema(),
-                settings.claimLeaseMillis(), !(dialect instanceof DuckDbDialect));
-        context.addService(claims, true, true); // after the pool's closer: stopped (claims released) before it
         RunSummary summary = new RunSummary();
-        JobPlanner planner = new JobPlanner(loader, settings, summary);
+        EtlSchemas schemas = new EtlSchemas(context, ds, dialect, settings, summary, listeners,
+                progressInterval(context));
+        // the default schema and account (warehouse.schema, camel.component.dataconnector.account-id)
+        String accountId = defaultAccountId(context);
+        JobPlanner planner = schemas.planner(null, accountId);
+        WarehouseLoader loader = planner.loader();
+        rearm(loader, settings.rearm());
+        JobClaims claims = schemas.claims(null, accountId);
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
         context.getRegistry().bind(WAREHOUSE, ds);
+        context.getRegistry().bind(EtlSchemas.NAME, schemas);
         context.getRegistry().bind(JOB_REPOSITORY, claims);
         context.getRegistry().bind(LOADER, loader);
         context.getRegistry().bind(PLANNER, planner);
         context.getRegistry().bind(SUMMARY, summary);
         context.getRegistry().bind(SETTINGS, settings);
-        context.getRegistry().bind(JOB_STEPS, new JobSteps(planner, summary));
+        context.getRegistry().bind(JOB_STEPS, new JobSteps(schemas, summary));
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
-                loader.getDialect().loadsFromFile(), planner));
+                loader.getDialect().loadsFromFile()));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
@@ -106,11 +108,6 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
                     "org.apache.camel.component.micrometer.MicrometerConstants") != null) {
             // a LoadListener like any other: counts loads on the MeterRegistry of the registry, when there is one
             context.getRegistry().bind(LOAD_METRICS, MicrometerLoadMetrics.of(context));
-        }
-        if (settings.once()) {
-            // the consumer skips jobs the history says are settled: the run's summary still lists gone/quarantined
-            claims.setSettledListener(planner::reportSettled);
-            claims.setRunOnce(true);
         }
         LOG.info("Warehouse: {} ({}), schema {}", redactUrl(settings.warehouseUrl()), dialect.name(),
                 settings.warehouse().schema());
@@ -144,6 +141,15 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
             } else {
                 LOG.info("etl.rearm: {} re-armed ({} history row(s)); remove the key once it has loaded", it, n);
             }
+        }
+    }
+
+    /** @return the default instance's account id, or null when it is not set (e.g. only accounts.* are) */
+    private static String defaultAccountId(CamelContext context) {
+        try {
+            return context.getPropertiesComponent().resolveProperty(DEFAULT_ACCOUNT_ID).orElse(null);
+        } catch (RuntimeException unresolvable) {
+            return null; // e.g. {{env:NAME}} of an unset variable: the default instance, if any, reports it
         }
     }
 

@@ -13,6 +13,16 @@ public final class EtlHeaders {
     public static final String ENTRY_NAME = "CamelDataConnectorEtlEntryName";
     /** Exchange property: the {@link JobWork} of the job being loaded. */
     public static final String JOB_WORK = "dcEtlJobWork";
+    /**
+     * Exchange property set by each template instance: the warehouse schema its jobs load into (the tables, the load
+     * history and the job claims); unset = {@code warehouse.schema}.
+     */
+    public static final String SCHEMA = "dcEtlSchema";
+    /**
+     * Exchange property set by each template instance: the name of its {@code dataconnector} component (its account's
+     * connection: credentials, token store, call budget), used by the shared steps' API calls.
+     */
+    public static final String CONNECTION = "dcEtlConnection";
 
     private EtlHeaders() {
     }

@@ -29,7 +29,6 @@ public class ExtractReader {
     private static final String ZIP = "dcEtlZip";
 
     private final ZipEntries zipEntries;
-    private final JobPlanner planner;
     private final boolean spoolEntries;
     private final EntrySpooler spooler = new EntrySpooler();
 
@@ -37,11 +36,9 @@ public class ExtractReader {
      * @param maxUncompressedBytes bytes unpacked from one ZIP at most (zip bombs)
      * @param spoolEntries         whether each wanted CSV is unpacked to a temp file (the warehouse's bulk path reads a
      *                             file) instead of being streamed from the archive
-     * @param planner              records refused entries
      */
-    public ExtractReader(long maxUncompressedBytes, boolean spoolEntries, JobPlanner planner) {
+    public ExtractReader(long maxUncompressedBytes, boolean spoolEntries) {
         this.zipEntries = new ZipEntries(maxUncompressedBytes);
-        this.planner = planner;
         this.spoolEntries = spoolEntries;
     }
 
@@ -56,9 +53,9 @@ public class ExtractReader {
         StreamedEntries.describe(exchange);
     }
 
-    /** Records the entries refused for an unsafe name; the others load. */
+    /** Records the entries refused for an unsafe name (in the job's account's history); the others load. */
     public void refusals(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, Exchange exchange) throws Exception {
-        planner.refusedEntries(work, ZipEntries.refusals(exchange));
+        work.planner().refusedEntries(work, ZipEntries.refusals(exchange));
     }
 
     /** Split expression: the CSV entries of the archive {@link #descriptions(Exchange)} opened. */

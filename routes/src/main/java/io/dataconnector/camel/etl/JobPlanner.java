@@ -50,6 +50,15 @@ public class JobPlanner {
         this.summary = summary;
     }
 
+    WarehouseLoader loader() {
+        return loader;
+    }
+
+    /** @return the warehouse settings of this planner's schema and account */
+    public io.dataconnector.camel.etl.warehouse.WarehouseSettings settings() {
+        return loader.getSettings();
+    }
+
     /**
      * A job settled earlier, not fetched again: the run summary still lists what ended gone or quarantined (as
      * skipped, with the attempts and the error).
@@ -79,7 +88,7 @@ public class JobPlanner {
         }
         Path dir = settings.workDir().resolve(job.getId());
         Files.createDirectories(dir);
-        return new JobWork(job, dir);
+        return new JobWork(job, dir, this);
     }
 
     /** Chooses the files to fetch from a job's data listing. */

@@ -14,29 +14,36 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * The ETL route's steps on one job's state, as a named bean ({@code dcEtlJobSteps}): each method reads the job's
- * {@link JobWork} from the exchange property {@value EtlHeaders#JOB_WORK} (set by {@link #start(Job)}) and the message,
- * and returns what the route carries on with. The decisions themselves are {@link JobPlanner}'s.
+ * The ETL route's steps on one job's state, as a named bean ({@code dcEtlJobSteps}) shared by every template instance:
+ * each method reads the job's {@link JobWork} from the exchange property {@value EtlHeaders#JOB_WORK} (set by
+ * {@link #start}) and the message, and returns what the route carries on with. The decisions themselves are the
+ * {@link JobPlanner}'s of the job's account and schema.
  */
 public class JobSteps {
 
-    private final JobPlanner planner;
+    private final EtlSchemas schemas;
     private final RunSummary summary;
 
-    public JobSteps(JobPlanner planner, RunSummary summary) {
-        this.planner = planner;
+    public JobSteps(EtlSchemas schemas, RunSummary summary) {
+        this.schemas = schemas;
         this.summary = summary;
     }
 
-    /** @return the state of a job starting: its own work directory */
-    public JobWork start(@Body Job job) throws Exception {
-        return planner.start(job);
+    /**
+     * @param schema    the instance's warehouse schema (exchange property {@value EtlHeaders#SCHEMA}); null = the
+     *                  default {@code warehouse.schema}
+     * @param accountId the job's account, as the completed-job consumer sets it
+     * @return the state of a job starting: the planner of its account and schema, its own work directory
+     */
+    public JobWork start(@Body Job job, @ExchangeProperty(EtlHeaders.SCHEMA) String schema,
+                         @Header(DataConnectorConstants.ACCOUNT_ID) String accountId) throws Exception {
+        return schemas.planner(schema, accountId).start(job);
     }
 
     /** @return the files to fetch, chosen from the job's data listing */
     public JobPlan plan(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, @Body List<ExtractFile> listing)
             throws Exception {
-        return planner.plan(work, listing);
+        return work.planner().plan(work, listing);
     }
 
     /** @return the job's plan (after its files were fetched) */
@@ -77,12 +84,12 @@ public class JobSteps {
     public void missing(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
                         @Header(DataConnectorConstants.FILE_NAME) String fileName,
                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception why) {
-        planner.missing(work, fileName, why);
+        work.planner().missing(work, fileName, why);
     }
 
     /** @return a table's load result as it settles (quarantined after its last attempt), counted in the summary */
     public LoadResult record(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work, @Body LoadResult result) {
-        LoadResult settled = planner.settle(result);
+        LoadResult settled = work.planner().settle(result);
         summary.add(settled);
         work.getResults().add(settled);
         return settled;
@@ -90,7 +97,7 @@ public class JobSteps {
 
     /** The job's end: marked done in the history when every wanted table is loaded or terminal. */
     public void finish(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) throws Exception {
-        planner.finish(work);
+        work.planner().finish(work);
     }
 
     /**
@@ -99,7 +106,7 @@ public class JobSteps {
      */
     public void failed(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) throws Exception {
-        if (!planner.failed(work, work.getJob(), caught)) {
+        if (work == null || !work.planner().failed(work, work.getJob(), caught)) {
             throw caught;
         }
     }

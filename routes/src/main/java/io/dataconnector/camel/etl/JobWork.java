@@ -22,13 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The state of one job going through the routes: its plan, its private work directory (deleted at the end), the
- * files spooled there, and the results of its tables.
+ * The state of one job going through the routes: the planner of its account's warehouse schema, its plan, its private
+ * work directory (deleted at the end), the files spooled there, and the results of its tables.
  */
 public final class JobWork {
 
     private final Job job;
     private final Path dir;
+    private final JobPlanner planner;
     private final Instant started = Instant.now();
     private JobPlan plan;
     private final Map<String, Path> spooled = new ConcurrentHashMap<>();
@@ -40,9 +41,26 @@ public final class JobWork {
     private final Set<String> loadedEarly = ConcurrentHashMap.newKeySet();
     private final List<LoadResult> results = Collections.synchronizedList(new ArrayList<>());
 
-    JobWork(Job job, Path dir) {
+    JobWork(Job job, Path dir, JobPlanner planner) {
         this.job = job;
         this.dir = dir;
+        this.planner = planner;
+    }
+
+    /** @return the planner of the job's account and warehouse schema */
+    JobPlanner planner() {
+        return planner;
+    }
+
+    /** @return the warehouse schema the job loads into */
+    public String getSchema() {
+        return planner.settings().schema();
+    }
+
+    /** @return the ACC account the job belongs to, as written in the load history (empty when unknown) */
+    public String getAccountId() {
+        String id = planner.settings().accountId();
+        return id == null ? "" : id;
     }
 
     public Job getJob() {

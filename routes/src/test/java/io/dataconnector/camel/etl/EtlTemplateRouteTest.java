@@ -86,8 +86,8 @@ class EtlTemplateRouteTest {
 
     void runOnePoll() throws Exception {
         context.start();
-        assertThat(runOnce.await(Duration.ofSeconds(60))).as("the poll ended").isTrue();
-        assertThat(runOnce.failure()).isNull();
+        assertThat(runOnce.await(context, Duration.ofSeconds(60))).as("the poll ended").isTrue();
+        assertThat(runOnce.failures(context)).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class EtlTemplateRouteTest {
     @Test
     void aFailureInjectedIntoTheListingIsRecordedAndNothingIsDownloaded() throws Exception {
         SimJob job = completedJob();
-        AdviceWith.adviceWith(context, "etl-test", a -> a.weaveByToUri("dataconnector:listJobFiles*").replace()
+        AdviceWith.adviceWith(context, "etl-test", a -> a.weaveByToString("To\\[.*:listJobFiles.*").replace()
                 .throwException(new IOException("listing broke")));
 
         runOnePoll();

@@ -23,6 +23,8 @@ public class WarehouseEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         WarehouseEndpoint target = (WarehouseEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountid":
+        case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
         case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
         case "datasource":
@@ -43,6 +45,8 @@ public class WarehouseEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountid":
+        case "accountId": return java.lang.String.class;
         case "batchsize":
         case "batchSize": return int.class;
         case "datasource":
@@ -64,6 +68,8 @@ public class WarehouseEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         WarehouseEndpoint target = (WarehouseEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountid":
+        case "accountId": return target.getAccountId();
         case "batchsize":
         case "batchSize": return target.getBatchSize();
         case "datasource":

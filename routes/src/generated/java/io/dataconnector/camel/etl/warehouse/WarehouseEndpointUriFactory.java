@@ -23,7 +23,8 @@ public class WarehouseEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
+        props.add("accountId");
         props.add("batchSize");
         props.add("dataSource");
         props.add("historyTable");

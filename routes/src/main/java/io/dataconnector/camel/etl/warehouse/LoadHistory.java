@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code quarantined}), the last error and the number of attempts. A file is loaded exactly once: the success row is
  * written in the same transaction as the snapshot swap, and a second success for the same key violates the primary
  * key, rolling that swap back. The attempts live here (not in memory), so a limit on them holds across restarts and
- * instances.
+ * instances. Each row carries the ACC account it belongs to ({@code account_id}, from
+ * {@link WarehouseSettings#accountId()}; null in rows written before the column existed, or when unknown).
  */
 public class LoadHistory {
 
@@ -55,9 +56,11 @@ public class LoadHistory {
     private static final int MAX_ERROR = 2000;
 
     private final String table;
+    private final String accountId;
 
     public LoadHistory(WarehouseSettings settings) {
         this.table = Identifiers.qualified(settings.schema(), settings.historyTable());
+        this.accountId = settings.accountId();
     }
 
     /** Creates the schema and the history table when missing. */
@@ -80,7 +83,8 @@ public class LoadHistory {
                       + "PRIMARY KEY (job_id, file_name))");
             // columns added since the first release: a history created by it gains them
             for (String column : new String[] {"mode VARCHAR(16)", "window_start TIMESTAMP", "window_end TIMESTAMP",
-                "warnings VARCHAR(" + MAX_ERROR + ")", "extract_created_at TIMESTAMP", "extract_region VARCHAR(16)"}) {
+                "warnings VARCHAR(" + MAX_ERROR + ")", "extract_created_at TIMESTAMP", "extract_region VARCHAR(16)",
+                "account_id VARCHAR(64)"}) {
                 s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column);
             }
         }
@@ -232,7 +236,8 @@ public class LoadHistory {
                                                        + "status = ?, rows_loaded = ?, bytes = ?, started_at = ?, "
                                                        + "finished_at = ?, job_completed_at = ?, "
                                                        + "attempts = attempts + 1, error = ?, mode = ?, "
-                                                       + "window_start = ?, window_end = ?, warnings = ? "
+                                                       + "window_start = ?, window_end = ?, warnings = ?, "
+                                                       + "account_id = ? "
                                                        + "WHERE job_id = ? AND file_name = ? AND status <> ?")) {
             ps.setString(1, r.requestId());
             ps.setString(2, r.table());
@@ -247,17 +252,18 @@ public class LoadHistory {
             ps.setTimestamp(11, ts(r.windowStart()));
             ps.setTimestamp(12, ts(r.windowEnd()));
             ps.setString(13, warnings);
-            ps.setString(14, r.jobId());
-            ps.setString(15, r.fileName());
-            ps.setString(16, SUCCESS);
+            ps.setString(14, accountId);
+            ps.setString(15, r.jobId());
+            ps.setString(16, r.fileName());
+            ps.setString(17, SUCCESS);
             updated = ps.executeUpdate();
         }
         if (updated == 0) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (job_id, file_name, request_id, "
                                                            + "table_name, status, rows_loaded, bytes, started_at, "
                                                            + "finished_at, job_completed_at, attempts, error, mode, "
-                                                           + "window_start, window_end, warnings) "
-                                                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")) {
+                                                           + "window_start, window_end, warnings, account_id) "
+                                                           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.jobId());
                 ps.setString(2, r.fileName());
                 ps.setString(3, r.requestId());
@@ -273,6 +279,7 @@ public class LoadHistory {
                 ps.setTimestamp(13, ts(r.windowStart()));
                 ps.setTimestamp(14, ts(r.windowEnd()));
                 ps.setString(15, warnings);
+                ps.setString(16, accountId);
                 ps.executeUpdate();
             }
         }

@@ -62,6 +62,10 @@ public class WarehouseEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "1000", description = "Rows per batch for a database loaded through plain JDBC.")
     private int batchSize = 1000;
 
+    @UriParam(description = "The ACC account the loaded extracts belong to, written in the account_id column of each"
+                            + " load-history row (empty: none).")
+    private String accountId;
+
     private volatile WarehouseLoader loader;
 
     public WarehouseEndpoint(String uri, WarehouseComponent component) {
@@ -120,7 +124,7 @@ public class WarehouseEndpoint extends DefaultEndpoint {
                                                + " dataSource=#warehouse)");
         }
         WarehouseSettings settings = new WarehouseSettings(schema, historyTable, lineage, swap, batchSize,
-                windowPatterns());
+                windowPatterns(), accountId);
         String url;
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
@@ -196,6 +200,14 @@ public class WarehouseEndpoint extends DefaultEndpoint {
 
     public void setLineage(boolean lineage) {
         this.lineage = lineage;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
     }
 
     public int getBatchSize() {

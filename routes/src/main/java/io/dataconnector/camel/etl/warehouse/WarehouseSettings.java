@@ -12,9 +12,11 @@ package io.dataconnector.camel.etl.warehouse;
  * @param batchSize     rows per batch for the generic JDBC dialect
  * @param windowTables  comma-separated table name patterns ({@code *} = any characters) loaded as windows
  *                      ({@link LoadMode#WINDOW}); every other table is a snapshot. Default {@value #DEFAULT_WINDOWS}
+ * @param accountId     the ACC account the loaded extracts belong to, written in the {@code account_id} column of every
+ *                      history row; null when unknown
  */
 public record WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize,
-                                String windowTables) {
+                                String windowTables, String accountId) {
 
     /** The date-range groups: activities and the delta (CDC) groups. */
     public static final String DEFAULT_WINDOWS = "activities_*,cdc*";
@@ -33,6 +35,17 @@ public record WarehouseSettings(String schema, String historyTable, boolean line
             throw new IllegalArgumentException("warehouse.batch-size must be >= 1");
         }
         windowTables = windowTables == null ? DEFAULT_WINDOWS : windowTables.trim();
+        accountId = accountId == null || accountId.isBlank() ? null : accountId.trim();
+    }
+
+    public WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize,
+                             String windowTables) {
+        this(schema, historyTable, lineage, swap, batchSize, windowTables, null);
+    }
+
+    /** @return these settings for another schema and account (e.g. one account's schema of a multi-account ETL) */
+    public WarehouseSettings forAccount(String schema, String accountId) {
+        return new WarehouseSettings(schema, historyTable, lineage, swap, batchSize, windowTables, accountId);
     }
 
     public WarehouseSettings(String schema, String historyTable, boolean lineage, String swap, int batchSize) {

@@ -329,6 +329,33 @@ abstract class WarehouseLoaderContract {
         assertThat(rows("admin_things", "id")).extracting(m -> m.get("more")).containsExactly("m");
     }
 
+    @Test
+    void aHistoryWithoutTheAccountColumnGainsItAndNewRowsCarryTheAccount() throws Exception {
+        String old = "wh_old_" + Long.toHexString(System.nanoTime());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            // the history as the first release created it, with a row
+            String history = Identifiers.qualified(old, "dc_load_history");
+            s.execute("CREATE SCHEMA " + Identifiers.quote(old));
+            s.execute("CREATE TABLE " + history + " (job_id VARCHAR(64) NOT NULL, file_name VARCHAR(255) "
+                      + "NOT NULL, request_id VARCHAR(64), table_name VARCHAR(64), status VARCHAR(16) NOT NULL, "
+                      + "rows_loaded BIGINT, bytes BIGINT, started_at TIMESTAMP, finished_at TIMESTAMP, "
+                      + "job_completed_at TIMESTAMP, attempts INTEGER NOT NULL, error VARCHAR(2000), "
+                      + "PRIMARY KEY (job_id, file_name))");
+            s.execute("INSERT INTO " + history + " (job_id, file_name, status, attempts) VALUES "
+                      + "('job-0', 'admin_things.csv', 'success', 1)");
+        }
+        schema = old;
+        loader = new WarehouseLoader(dataSource(), dialect(), WarehouseSettings.defaults(old).forAccount(old, "acc-1"));
+        loader.initialize();
+
+        assertThat(loader.load(request("job-1", Instant.now(), "admin_things.csv", "id,name\n1,a\n", null)).status())
+                .isEqualTo(LoadResult.Status.LOADED);
+
+        assertThat(history("job-0")).as("the earlier row, kept").containsEntry("status", "success")
+                .containsEntry("account_id", null);
+        assertThat(history("job-1")).containsEntry("status", "success").containsEntry("account_id", "acc-1");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     List<Map<String, Object>> rows(String table, String orderBy) throws SQLException {
