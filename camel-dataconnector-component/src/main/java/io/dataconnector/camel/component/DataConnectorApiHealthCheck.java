@@ -2,14 +2,16 @@ package io.dataconnector.camel.component;
 
 import java.util.Map;
 
+import io.dataconnector.camel.component.api.DataConnectorClient;
 import io.dataconnector.camel.component.api.DataConnectorException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Whether an endpoint can use the Data Connector API now: a token is obtainable and a cheap call (one job listed)
- * answers. DOWN with the one-line error (status, operation, API text; never a token) otherwise. Every check costs one
- * API call of the client's budget and is not retried.
+ * answers. DOWN with the one-line error (status, operation, API text; never a token) otherwise. A probe costs one API
+ * call of the client's budget and is not retried; its outcome is shared by the client's checks of one account for the
+ * component's healthProbeInterval (default 30 s).
  */
 public class DataConnectorApiHealthCheck extends AbstractHealthCheck {
 
@@ -34,7 +36,9 @@ public class DataConnectorApiHealthCheck extends AbstractHealthCheck {
             return;
         }
         try {
-            endpoint.getClient().ping(configuration.getAccountId());
+            DataConnectorClient client = endpoint.getClient();
+            endpoint.getComponent().probe(client, configuration.getAccountId(),
+                    () -> client.ping(configuration.getAccountId()));
             builder.up();
         } catch (DataConnectorException e) {
             builder.down().message(e.getMessage());

@@ -27,6 +27,14 @@ public class DataConnectorComponent extends HealthCheckComponent implements SSLC
                             + " endpoint has no sslContextParameters of its own.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "health", defaultValue = "30000", javaType = "long",
+              description = "The health checks of one client and account reuse the outcome of a probe (one API call)"
+                            + " for this many milliseconds, so frequent health reads cost at most one call per interval"
+                            + " (the API allows 60 a minute). 0 probes on every health read.")
+    private long healthProbeInterval = 30_000;
+
+    private final ProbeOutcomes probeOutcomes = new ProbeOutcomes();
+
     private final Map<DataConnectorClientFactory.ConnectionKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
 
     @Override
@@ -54,6 +62,7 @@ public class DataConnectorComponent extends HealthCheckComponent implements SSLC
     @Override
     protected void doStop() throws Exception {
         clients.clear();
+        probeOutcomes.clear();
         super.doStop();
     }
 
@@ -65,6 +74,19 @@ public class DataConnectorComponent extends HealthCheckComponent implements SSLC
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** Runs a health probe of a client and account, or repeats one made less than healthProbeInterval ago. */
+    void probe(DataConnectorClient client, String accountId, Runnable probe) {
+        probeOutcomes.probe(client, accountId, healthProbeInterval, probe);
+    }
+
+    public long getHealthProbeInterval() {
+        return healthProbeInterval;
+    }
+
+    public void setHealthProbeInterval(long healthProbeInterval) {
+        this.healthProbeInterval = healthProbeInterval;
     }
 
     public DataConnectorConfiguration getConfiguration() {

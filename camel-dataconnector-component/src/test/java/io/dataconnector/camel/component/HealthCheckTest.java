@@ -30,6 +30,13 @@ class HealthCheckTest extends SimulatorTestSupport {
         };
     }
 
+    @Override
+    protected void configure(DataConnectorComponent component) {
+        super.configure(component);
+        // every health read probes the API, so a state change shows at once; the reuse has a test of its own
+        component.setHealthProbeInterval(0);
+    }
+
     private HealthCheck.Result check() {
         Optional<HealthCheck.Result> result = HealthCheckHelper.invoke(context).stream()
                 .filter(r -> CHECK_ID.equals(r.getCheck().getId())).findFirst();
@@ -68,5 +75,19 @@ class HealthCheckTest extends SimulatorTestSupport {
         assertThat(check()).isNotNull();
         context.getRouteController().stopRoute("completed-jobs");
         assertThat(HealthCheckHelper.invoke(context)).noneMatch(r -> CHECK_ID.equals(r.getCheck().getId()));
+    }
+
+    @Test
+    void frequentHealthReadsCostOneProbeCallPerInterval() {
+        context.getComponent("dataconnector", DataConnectorComponent.class).setHealthProbeInterval(60_000);
+        sim.clearRecordedRequests();
+        for (int i = 0; i < 20; i++) {
+            assertThat(check().getState()).isEqualTo(HealthCheck.State.UP);
+        }
+        assertThat(sim.apiCallCount()).as("20 health reads within the interval").isEqualTo(1);
+
+        sim.revokeAccessToken(sim.defaultAccessToken());
+        assertThat(check().getState()).as("the reused outcome, not a new probe").isEqualTo(HealthCheck.State.UP);
+        assertThat(sim.apiCallCount()).isEqualTo(1);
     }
 }
