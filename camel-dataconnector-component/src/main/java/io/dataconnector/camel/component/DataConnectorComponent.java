@@ -1,7 +1,6 @@
 package io.dataconnector.camel.component;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.dataconnector.camel.component.api.DataConnectorClient;
 
@@ -35,7 +34,7 @@ public class DataConnectorComponent extends HealthCheckComponent implements SSLC
 
     private final ProbeOutcomes probeOutcomes = new ProbeOutcomes();
 
-    private final Map<DataConnectorClientFactory.ConnectionKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
+    private DataConnectorClientFactory clients;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -55,13 +54,21 @@ public class DataConnectorComponent extends HealthCheckComponent implements SSLC
 
     /** The shared client for an endpoint configuration (see {@link DataConnectorClientFactory}). */
     DataConnectorClient clientFor(DataConnectorConfiguration endpointConfiguration) {
-        return clients.computeIfAbsent(new DataConnectorClientFactory.ConnectionKey(endpointConfiguration),
-                key -> DataConnectorClientFactory.create(endpointConfiguration, getCamelContext()));
+        synchronized (this) {
+            if (clients == null) {
+                clients = new DataConnectorClientFactory(getCamelContext());
+            }
+        }
+        return clients.clientFor(endpointConfiguration);
     }
 
     @Override
     protected void doStop() throws Exception {
-        clients.clear();
+        synchronized (this) {
+            if (clients != null) {
+                clients.clear();
+            }
+        }
         probeOutcomes.clear();
         super.doStop();
     }

@@ -205,8 +205,17 @@ public class DataConnectorConfiguration implements Cloneable {
     // --- HTTP -------------------------------------------------------------------------------------------------------
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Connect timeout in milliseconds.")
+              description = "Connect timeout in milliseconds, for the API, the token endpoint and the storage host a"
+                            + " download reads from (one HTTP client per set of connection settings).")
     private long connectTimeout = 30000;
+
+    @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "downloadJobFile: the longest wait, in milliseconds, for the next bytes of the file while"
+                            + " its body is read. A longer stall of the storage host drops the connection and fails the"
+                            + " read with a DownloadStalledException (an IOException naming the file, never the signed"
+                            + " URL). Only waiting counts, not a slow reader; a server that trickles bytes is not"
+                            + " bounded by it. 0 waits without limit.")
+    private long readTimeout = 120000;
 
     @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
               description = "Timeout for an API call's response, in milliseconds. A download may take longer: only"
@@ -504,6 +513,14 @@ public class DataConnectorConfiguration implements Cloneable {
 
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     public long getRequestTimeout() {

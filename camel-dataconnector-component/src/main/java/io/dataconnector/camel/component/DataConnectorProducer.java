@@ -109,7 +109,7 @@ public class DataConnectorProducer extends DefaultProducer {
             case downloadJobFile -> {
                 String jobId = jobId(in, config);
                 SignedUrl url = client.getJobFileUrl(accountId, jobId, fileName(in, config));
-                Download download = client.download(jobId, url);
+                Download download = client.download(jobId, url, Duration.ofMillis(config.getReadTimeout()));
                 Long size = download.getContentLength() >= 0 ? Long.valueOf(download.getContentLength()) : url.getSize();
                 if (config.getProgressInterval() > 0) {
                     long listed = url.getSize() != null ? url.getSize() : size == null ? -1 : size;

@@ -1,6 +1,7 @@
 package io.dataconnector.camel.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * Fault.status(503).times(2)                                   // next two API calls get 503
  * Fault.truncatedDownload(1000)                                // next download stops after 1000 bytes
  * Fault.slowDownload(64 * 1024)                                // next download at 64 KiB/s
+ * Fault.stalledDownload(100, Duration.ofSeconds(30))           // 100 bytes, then 30 s of silence, then the rest
  * Fault.expiredSignedUrl()                                     // next download gets 403 "Request has expired"
  * Fault.corruptZipCrc()                                        // next ZIP download has a wrong CRC in entry 1
  * Fault.status(504).afterProcessing().on(Operation.CREATE_REQUEST) // the request is created, the answer is 504
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
 public final class Fault {
 
     public enum Kind {
-        STATUS, SLOW_DOWNLOAD, TRUNCATED_DOWNLOAD, EXPIRED_SIGNED_URL, CORRUPT_ZIP_CRC,
+        STATUS, SLOW_DOWNLOAD, STALLED_DOWNLOAD, TRUNCATED_DOWNLOAD, EXPIRED_SIGNED_URL, CORRUPT_ZIP_CRC,
         /** The connection is closed without an answer. */
         DROP_CONNECTION,
         /** The JSON answer of the call is edited (always after processing). */
@@ -43,6 +45,8 @@ public final class Fault {
     private String message;
     private long bytesPerSecond;
     private long truncateAfter;
+    private long stallAfter;
+    private Duration stall;
     private String method;
     private Pattern pathPattern;
     private Set<Operation> operations;
@@ -86,6 +90,21 @@ public final class Fault {
             throw new IllegalArgumentException("bytesPerSecond must be > 0");
         }
         f.bytesPerSecond = bytesPerSecond;
+        return f;
+    }
+
+    /**
+     * Send the headers and the first {@code afterBytes} of the body, then nothing for {@code stall} with the
+     * connection open (a storage host that hangs), then the rest. The server stopping ends the stall (the connection
+     * is dropped).
+     */
+    public static Fault stalledDownload(long afterBytes, Duration stall) {
+        Fault f = new Fault(Kind.STALLED_DOWNLOAD);
+        if (afterBytes < 0 || stall.isNegative() || stall.isZero()) {
+            throw new IllegalArgumentException("afterBytes must be >= 0 and the stall positive");
+        }
+        f.stallAfter = afterBytes;
+        f.stall = stall;
         return f;
     }
 
@@ -197,6 +216,16 @@ public final class Fault {
 
     public long truncateAfter() {
         return truncateAfter;
+    }
+
+    /** Body bytes sent before a stalled download goes silent. */
+    public long stallAfter() {
+        return stallAfter;
+    }
+
+    /** How long a stalled download stays silent. */
+    public Duration stall() {
+        return stall;
     }
 
     public boolean isAfterProcessing() {

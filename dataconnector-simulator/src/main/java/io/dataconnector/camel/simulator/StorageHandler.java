@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Serves GET/HEAD of signed URLs like S3 does: checks the grant, signature and expiry (403 with an XML error),
- * then streams the file, applying download faults (truncation, throttling, a corrupt ZIP CRC, forced expiry).
+ * then streams the file, applying download faults (truncation, throttling, a stall, a corrupt ZIP CRC, forced expiry).
  */
 final class StorageHandler {
 
@@ -96,13 +96,19 @@ final class StorageHandler {
         }
         long limit = is(fault, Fault.Kind.TRUNCATED_DOWNLOAD) ? fault.truncateAfter() : size;
         long bytesPerSecond = is(fault, Fault.Kind.SLOW_DOWNLOAD) ? fault.bytesPerSecond() : 0;
+        long stallAt = is(fault, Fault.Kind.STALLED_DOWNLOAD) ? fault.stallAfter() : -1;
         OutputStream out = ex.getResponseBody();
         try (InputStream in = content.open()) {
             int chunk = bytesPerSecond > 0 ? (int) Math.max(1, Math.min(CHUNK, bytesPerSecond / 20)) : CHUNK;
             byte[] buf = new byte[chunk];
             long sent = 0;
             while (sent < limit) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, limit - sent));
+                if (sent == stallAt) {
+                    out.flush();
+                    pause(fault.stall().toMillis());
+                }
+                long upTo = stallAt > sent ? Math.min(limit, stallAt) : limit;
+                int n = in.read(buf, 0, (int) Math.min(buf.length, upTo - sent));
                 if (n < 0) {
                     break;
                 }
@@ -121,7 +127,7 @@ final class StorageHandler {
         out.close();
     }
 
-    /** Throttling a slow download; an interrupt (server stopping) drops the connection. */
+    /** Throttling a slow download, or a stall; an interrupt (server stopping) drops the connection. */
     private static void pause(long millis) throws DropConnection {
         try {
             Thread.sleep(Math.max(1, millis));

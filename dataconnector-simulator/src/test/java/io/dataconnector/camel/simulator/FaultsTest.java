@@ -114,6 +114,32 @@ class FaultsTest extends SimTestSupport {
     }
 
     @Test
+    void stalledDownloadSendsTheFirstBytesThenGoesSilentThenSendsTheRest() throws Exception {
+        startDefault();
+        SimJob job = sim.seedCompleteSuccessJob();
+        byte[] data = new byte[3000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        sim.putJobFile(job.id(), "small.bin", data);
+        String url = signedUrl(job.id(), "small.bin");
+        sim.faults().enqueue(Fault.stalledDownload(100, java.time.Duration.ofMillis(1500)));
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = r.body()) {
+            byte[] first = body.readNBytes(100);
+            long firstMs = (System.nanoTime() - t0) / 1_000_000;
+            byte[] rest = body.readAllBytes();
+            long allMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(first).isEqualTo(java.util.Arrays.copyOf(data, 100));
+            assertThat(rest).isEqualTo(java.util.Arrays.copyOfRange(data, 100, data.length));
+            assertThat(firstMs).as("the first bytes come before the stall").isLessThan(1000);
+            assertThat(allMs).as("the rest only after it").isGreaterThanOrEqualTo(1500);
+        }
+    }
+
+    @Test
     void expiredUrlAndCorruptZip() throws Exception {
         startDefault();
         SimJob job = sim.seedCompleteSuccessJob();

@@ -54,7 +54,7 @@ class StandInFeaturesTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-quartz", "camel-http",
+        assertThat(checked).containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-quartz",
                 "camel-yaml-dsl");
     }
 

@@ -29,8 +29,8 @@ class TlsScenarioTest extends ReliabilityTestBase {
         extra.put("camel.ssl.enabled", "true");
         extra.put("camel.ssl.trust-store", "file:" + certificate.keyStoreFile().toAbsolutePath());
         extra.put("camel.ssl.trust-store-password", new String(certificate.password()));
+        // one setting for the API calls and the download: both go through the component's HTTP client
         extra.put("camel.component.dataconnector.use-global-ssl-context-parameters", "true");
-        extra.put("camel.component.https.use-global-ssl-context-parameters", "true");
 
         assertThat(runApp("--once")).as(lastOutput).isEqualTo(0);
         assertThat(snapshot().get("admin_users").rows()).isEqualTo(20);

@@ -197,10 +197,12 @@ class TransportFaultsTest extends SnapshotAThenJobBTestBase {
     void slowServer() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         extra.put("etl.download.read-timeout", "500");
-        sim.faults().enqueue(Fault.slowDownload(1)); // one byte, then a 1 s pause
+        sim.faults().enqueue(Fault.stalledDownload(1000, Duration.ofSeconds(30))); // 1000 bytes, then silence
         long t0 = System.nanoTime();
-        String error = assertFailedKeepingPrevious(runApp("--once"), "autodesk_data_extract.zip");
+        String error = assertFailedKeepingPrevious(runApp("--once"), "autodesk_data_extract.zip", "stalled",
+                "etl.download.read-timeout");
         long stallMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(stallMs).as("the read timeout, not the 30 s stall").isLessThan(15_000);
         evidence("stall: exit 1 after %d ms, history '%s'", stallMs, HostileExtractsTest.shorten(error));
 
         extra.put("etl.download.max-duration", "1500");

@@ -5,10 +5,8 @@ public final class EtlHeaders {
 
     /** Size in bytes the data listing announced for the file being fetched. */
     public static final String EXPECTED_SIZE = "CamelDataConnectorEtlExpectedSize";
-    /** Set to true by the download step when the signed URL had expired. */
+    /** Set to true by the download step when the storage host refused the signed URL as expired. */
     public static final String URL_EXPIRED = "CamelDataConnectorEtlUrlExpired";
-    /** The scheme (http or https) of the signed URL being downloaded. */
-    public static final String DOWNLOAD_SCHEME = "CamelDataConnectorEtlDownloadScheme";
     /** The name of the ZIP entry being unpacked. */
     public static final String ENTRY_NAME = "CamelDataConnectorEtlEntryName";
     /** Exchange property: the {@link JobWork} of the job being loaded. */

@@ -5,7 +5,6 @@ import io.dataconnector.camel.component.model.ExtractFile;
 import io.dataconnector.camel.component.model.Job;
 import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import io.dataconnector.camel.etl.warehouse.LoadResult;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.Body;
@@ -49,11 +48,6 @@ public class JobSteps {
     /** @return the job's plan (after its files were fetched) */
     public JobPlan currentPlan(@ExchangeProperty(EtlHeaders.JOB_WORK) JobWork work) {
         return work.getPlan();
-    }
-
-    /** @return the scheme of a signed URL ({@code http} or {@code https}), so the download uses matching TLS */
-    public String schemeOf(@Header(Exchange.HTTP_URI) String signedUrl) {
-        return URI.create(signedUrl).getScheme();
     }
 
     /** A file of the extract fetched on its own, now in the work directory. */

@@ -171,13 +171,29 @@ public class DataConnectorClient {
     }
 
     /**
-     * Streams the file behind a signed URL. No bearer token is sent: the URL carries its own credentials and points
-     * at a storage host that is not the API.
+     * Streams the file behind a signed URL; each read waits at most {@code requestTimeout} for the next bytes (see
+     * {@link #download(String, SignedUrl, Duration)}).
      */
     public Download download(String jobId, SignedUrl signedUrl) {
+        return download(jobId, signedUrl, requestTimeout);
+    }
+
+    /**
+     * Streams the file behind a signed URL. No bearer token is sent: the URL carries its own credentials and points
+     * at a storage host that is not the API. The connection uses this client's HTTP settings (TLS, proxy, connect
+     * timeout).
+     *
+     * @param readTimeout the longest wait for the next bytes of the body; a longer stall fails the read with a
+     *                    {@link DownloadStalledException} naming the file. Zero waits without limit.
+     * @throws SignedUrlExpiredException when the storage host refuses the URL as expired or denied (a fresh URL may
+     *                                   succeed)
+     * @throws DataConnectorException    on another error status or an I/O failure before the body
+     */
+    public Download download(String jobId, SignedUrl signedUrl, Duration readTimeout) {
         String resource = "jobId=" + jobId + ", file=" + signedUrl.getName();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signedUrl.getSignedUrl())).GET();
-        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, CallKind.IDEMPOTENT);
+        HttpResponse<InputStream> response = send("downloadJobFile", resource, request, false, CallKind.IDEMPOTENT,
+                TimedBodyStream.handler(signedUrl.getName(), readTimeout));
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         return new Download(response.body(), signedUrl.getName(), length).listen(observer::downloaded);
     }
@@ -238,7 +254,8 @@ public class DataConnectorClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<InputStream> response = send(operation, resource, request, true, kind);
+        HttpResponse<InputStream> response = send(operation, resource, request, true, kind,
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             return response.statusCode() == 204 ? null : reader.read(in);
         } catch (IOException e) {
@@ -262,7 +279,8 @@ public class DataConnectorClient {
      * server may have acted on it: an ambiguous failure ends in {@link AmbiguousOutcomeException}.
      */
     private HttpResponse<InputStream> send(String operation, String resource, HttpRequest.Builder request,
-                                           boolean authenticated, CallKind kind) {
+                                           boolean authenticated, CallKind kind,
+                                           HttpResponse.BodyHandler<InputStream> bodyHandler) {
         boolean idempotent = kind != CallKind.CREATE;
         int maxRetries = kind == CallKind.PROBE ? 0 : retryPolicy.maxRetries();
         boolean tokenRefreshed = false;
@@ -279,7 +297,7 @@ public class DataConnectorClient {
                 }
                 sending = true;
                 statistics.callSent();
-                response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = http.send(request.timeout(requestTimeout).build(), bodyHandler);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DataConnectorException(0, operation, resource, "interrupted", e);
@@ -344,11 +362,25 @@ public class DataConnectorClient {
                     continue;
                 }
             }
+            if (!authenticated && refusedAsExpired(status, error)) {
+                throw new SignedUrlExpiredException(status, operation, resource,
+                        "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error));
+            }
             if (!authenticated && status == 403) {
-                error = "the signed URL was refused (expired?)" + (error.isEmpty() ? "" : ": " + error);
+                error = "the signed URL was refused" + (error.isEmpty() ? "" : ": " + error);
             }
             throw new DataConnectorException(status, operation, resource, error);
         }
+    }
+
+    /**
+     * How storage hosts refuse an expired signed URL: S3 answers 403 {@code AccessDenied} ("Request has expired"),
+     * CloudFront 403 {@code AccessDenied}, some hosts 400 with a text saying it expired.
+     */
+    private static boolean refusedAsExpired(int status, String error) {
+        String text = error.toLowerCase(java.util.Locale.ROOT);
+        return status == 403 && (text.contains("expired") || text.contains("accessdenied"))
+               || status == 400 && text.contains("expired");
     }
 
     /** Failures that happen before a request leaves: connecting, the TLS handshake. */

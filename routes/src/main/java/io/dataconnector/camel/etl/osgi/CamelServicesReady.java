@@ -25,8 +25,8 @@ import org.osgi.util.tracker.ServiceTracker;
 final class CamelServicesReady extends ServiceTracker<Object, List<String>> {
 
     /** What the routes use: {@code component:<name>} or {@code language:<name>}. */
-    static final Set<String> NEEDED = Set.of("component:dataconnector", "component:direct", "component:http",
-            "component:https", "component:quartz", "component:log", "language:simple", "language:bean",
+    static final Set<String> NEEDED = Set.of("component:dataconnector", "component:direct",
+            "component:quartz", "component:log", "language:simple", "language:bean",
             "language:constant");
 
     private final Map<String, Integer> present = new HashMap<>();
