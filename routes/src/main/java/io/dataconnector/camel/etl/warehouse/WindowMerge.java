@@ -104,6 +104,58 @@ final class WindowMerge {
         return new Outcome(inserted, key, window[0], window[1]);
     }
 
+    /**
+     * A window table's first load: when the staging table (a plain, logged table) needs no de-duplication by the key
+     * and, for a delta table, deletes nothing, it is renamed into the live table (which does not exist yet) instead
+     * of being copied into it. One statement checks that and reads the window's bounds.
+     *
+     * @param rows the rows in the staging table
+     * @return the outcome, or null when the rows need the merge (the staging table is left as it is)
+     */
+    static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
+                         boolean delta, long rows) throws SQLException {
+        if (key.isEmpty()) {
+            return null;
+        }
+        String stageQ = Identifiers.qualified(schema, stage);
+        boolean deletes = delta && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
+        String event = eventTimeColumn(layout);
+        String sql = "SELECT EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
+                     + key.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                     + " HAVING COUNT(*) > 1)"
+                     + (deletes ? " OR EXISTS (SELECT 1 FROM " + stageQ + " WHERE " + Identifiers.quote(DELETED_AT)
+                                  + " IS NOT NULL)" : "")
+                     + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
+                                             + ") FROM " + stageQ);
+        LocalDateTime start = null;
+        LocalDateTime end = null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next() || rs.getBoolean(1)) {
+                return null;
+            }
+            if (event != null) {
+                Timestamp a = rs.getTimestamp(2);
+                Timestamp b = rs.getTimestamp(3);
+                start = a == null ? null : a.toLocalDateTime();
+                end = b == null ? null : b.toLocalDateTime();
+            }
+        }
+        execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));
+        return new Outcome(rows, key, start, end);
+    }
+
+    /** @return the window's typed event-time column ({@link #EVENT_TIME} order), or null */
+    private static String eventTimeColumn(TableLayout layout) {
+        for (String name : EVENT_TIME) {
+            for (ColumnDef col : layout.columns()) {
+                if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A staged column as the live table holds it: cast to text when the live column is text and the staged is not. */
     private static String staged(String alias, String name, TableLayout layout, Map<String, ColumnType> live,
                                  String textType) {
