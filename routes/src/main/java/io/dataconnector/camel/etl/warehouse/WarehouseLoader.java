@@ -310,6 +310,8 @@ public class WarehouseLoader {
             c.setAutoCommit(false);
             long rows = dialect.copyCsvBytes(c, schema, stage, layout, csv);
             request.verifyComplete();
+            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader", table, rows,
+                    request.fileName());
             listener.staged(request, table);
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
                     rows, new ArrayList<>());
