@@ -306,7 +306,7 @@ public class WarehouseLoader {
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(),
                     java.util.Set.of());
             List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
-            boolean logged = createStage(c, schema, stage, mode, live, layout, key);
+            boolean logged = createStage(c, schema, stage, mode, live, layout);
             c.setAutoCommit(false);
             long rows = dialect.copyCsvBytes(c, schema, stage, layout, csv);
             request.verifyComplete();
@@ -349,7 +349,7 @@ public class WarehouseLoader {
             TableSchema tableSchema = schemaHolder[0];
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(), widened.keySet());
             List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
-            boolean logged = createStage(c, schema, stage, mode, live, layout, key);
+            boolean logged = createStage(c, schema, stage, mode, live, layout);
 
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
             // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
@@ -407,11 +407,11 @@ public class WarehouseLoader {
      * dialect loads a table in one transaction, else in autocommit.
      *
      * @return whether it is a plain (logged) table that may become the live table by a rename: a snapshot's, or a
-     *         window's whose live table does not exist yet and that has a key
+     *         window's whose live table does not exist yet
      */
     private boolean createStage(Connection c, String schema, String stage, LoadMode mode, List<ColumnDef> live,
-                                TableLayout layout, List<String> key) throws SQLException {
-        boolean becomesLive = renameSwap() && (mode == LoadMode.SNAPSHOT || live.isEmpty() && !key.isEmpty());
+                                TableLayout layout) throws SQLException {
+        boolean becomesLive = renameSwap() && (mode == LoadMode.SNAPSHOT || live.isEmpty());
         String drop = "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage);
         String create = createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns());
         if (dialect.loadsInOneTransaction()) {

@@ -105,26 +105,25 @@ final class WindowMerge {
     }
 
     /**
-     * A window table's first load: when the staging table (a plain, logged table) needs no de-duplication by the key
-     * and, for a delta table, deletes nothing, it is renamed into the live table (which does not exist yet) instead
-     * of being copied into it. One statement checks that and reads the window's bounds.
+     * A window table's first load: when no two rows of the staging table (a plain, logged table) share a key (or, for a
+     * table without one, are equal), it is renamed into the live table (which does not exist yet) instead of being
+     * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
+     * statement checks for duplicates and reads the window's bounds.
      *
      * @param rows the rows in the staging table
-     * @return the outcome, or null when the rows need the merge (the staging table is left as it is)
+     * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
                          boolean delta, long rows) throws SQLException {
-        if (key.isEmpty()) {
-            return null;
-        }
         String stageQ = Identifiers.qualified(schema, stage);
-        boolean deletes = delta && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
+        List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
+                .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
+        boolean deletes = delta && !key.isEmpty()
+                          && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
         String event = eventTimeColumn(layout);
         String sql = "SELECT EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
-                     + key.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                     + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
                      + " HAVING COUNT(*) > 1)"
-                     + (deletes ? " OR EXISTS (SELECT 1 FROM " + stageQ + " WHERE " + Identifiers.quote(DELETED_AT)
-                                  + " IS NOT NULL)" : "")
                      + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
                                              + ") FROM " + stageQ);
         LocalDateTime start = null;
@@ -141,7 +140,12 @@ final class WindowMerge {
             }
         }
         execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));
-        return new Outcome(rows, key, start, end);
+        long kept = rows;
+        if (deletes) {
+            kept -= update(c, "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
+                              + Identifiers.quote(DELETED_AT) + " IS NOT NULL");
+        }
+        return new Outcome(kept, key, start, end);
     }
 
     /** @return the window's typed event-time column ({@link #EVENT_TIME} order), or null */
