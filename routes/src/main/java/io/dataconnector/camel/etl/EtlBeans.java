@@ -40,6 +40,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
     public static final String JOB_REPOSITORY = "dcEtlJobRepository";
     /** The load metrics ({@link MicrometerLoadMetrics}), bound when Micrometer is on the classpath. */
     public static final String LOAD_METRICS = "dcEtlLoadMetrics";
+    /** The thread pool the tables of one extract load on ({@link LoadParallelism}). */
+    public static final String LOAD_EXECUTOR = "dcEtlLoadExecutor";
     /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
     public static final String WAREHOUSE = "warehouse";
 
@@ -86,6 +88,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
                 loader.getDialect().loadsFromFile(), planner));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
+        context.getRegistry().bind(LOAD_EXECUTOR, LoadParallelism.executor(context, beans,
+                LoadParallelism.of(context, dialect)));
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
             && context.getClassResolver().resolveClass(

@@ -192,12 +192,13 @@ public class WarehouseLoader {
         }
         LoadMode mode = settings.modeOf(table);
         try (Connection c = connect()) {
-            String status = history.status(c, request.jobId(), request.fileName());
+            LoadHistory.Prior prior = history.prior(c, request.jobId(), request.fileName(), table);
+            String status = prior.status();
             if (LoadHistory.SUCCESS.equals(status) || LoadHistory.SUPERSEDED.equals(status)) {
                 dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return result(request, table, LoadResult.Status.ALREADY_LOADED, 0, started, null);
             }
-            LocalDateTime newest = mode == LoadMode.SNAPSHOT ? history.newestSnapshot(c, table) : null;
+            LocalDateTime newest = mode == LoadMode.SNAPSHOT ? prior.newestSnapshot() : null;
             if (newest != null && request.jobCompletedAt() != null
                 && newest.isAfter(LocalDateTime.ofInstant(request.jobCompletedAt(), ZoneOffset.UTC))) {
                 LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
@@ -206,7 +207,7 @@ public class WarehouseLoader {
                 dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return r;
             }
-            return loadTable(c, request, table, mode, started);
+            return loadTable(c, request, table, mode, started, status == null);
         } catch (Exception e) {
             LoadResult r = result(request, table, LoadResult.Status.FAILED, 0, started, message(e));
             LOG.warn("Loading {} of job {} into {} failed: {}", request.fileName(), request.jobId(), table, r.error());
@@ -222,14 +223,14 @@ public class WarehouseLoader {
      * and the table is loaded once more: a wrong documented type, or a type that changed between two jobs, never loses
      * the table.
      */
-    private LoadResult loadTable(Connection c, LoadRequest request, String table, LoadMode mode, Instant started)
-            throws Exception {
+    private LoadResult loadTable(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                 boolean first) throws Exception {
         Map<String, MisfitScan.Widening> widened = new LinkedHashMap<>();
         TableSchema[] schema = {request.schema()};
         boolean read = false;
         if (passesThrough(request)) {
             try {
-                return passThrough(c, request, table, mode, started, schema[0]);
+                return passThrough(c, request, table, mode, started, schema[0], first);
             } catch (CsvPassThrough.Refused e) {
                 LOG.debug("Table {}: loading {} through the parser ({})", table, request.fileName(), e.getMessage());
             } catch (SQLException e) {
@@ -240,7 +241,7 @@ public class WarehouseLoader {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return stageAndApply(c, request, table, mode, started, schema, widened, read || attempt > 0);
+                return stageAndApply(c, request, table, mode, started, schema, widened, read || attempt > 0, first);
             } catch (WidenNeeded w) {
                 if (attempt > 0 || !request.isRereadable()) {
                     throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
@@ -297,7 +298,7 @@ public class WarehouseLoader {
      * @throws SQLException           when the database rejects them, or the swap fails (rolled back)
      */
     private LoadResult passThrough(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
-                                   TableSchema tableSchema) throws Exception {
+                                   TableSchema tableSchema, boolean first) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table, request.jobId());
         boolean stageLeft = true;
@@ -314,7 +315,7 @@ public class WarehouseLoader {
                     request.fileName());
             listener.staged(request, table);
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, new ArrayList<>());
+                    rows, new ArrayList<>(), first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -330,7 +331,7 @@ public class WarehouseLoader {
 
     private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
                                      TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
-                                     boolean again) throws Exception {
+                                     boolean again, boolean first) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table, request.jobId());
         boolean stageLeft = true;
@@ -388,7 +389,7 @@ public class WarehouseLoader {
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, warnings);
+                    rows, warnings, first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -434,7 +435,7 @@ public class WarehouseLoader {
      */
     private Applied apply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started, String stage,
                           List<ColumnDef> live, TableLayout layout, TableSchema tableSchema, List<String> key,
-                          boolean logged, long rows, List<String> warnings) throws Exception {
+                          boolean logged, long rows, List<String> warnings, boolean first) throws Exception {
         String schema = settings.schema();
         boolean oneTransaction = dialect.loadsInOneTransaction();
         warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
@@ -475,7 +476,7 @@ public class WarehouseLoader {
             execute(c, "DROP TABLE " + Identifiers.qualified(schema, stage));
             stageLeft = false;
         }
-        history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt());
+        history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt(), first);
         c.commit();
         listener.committed(r);
         if (!live.isEmpty() && !layout.added().isEmpty()) {
