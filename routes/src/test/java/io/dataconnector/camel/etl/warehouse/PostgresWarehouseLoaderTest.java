@@ -195,4 +195,27 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
         assertThat(rows("admin_things", "id")).singleElement().extracting(m -> m.get("created_at"))
                 .isEqualTo(LocalDateTime.parse("2024-01-02T03:04:05"));
     }
+
+    /** A large window's first load with a duplicate key (its check given more work_mem) keeps every key once. */
+    @Test
+    void aLargeWindowsFirstLoadKeepsEveryKeyOnce() throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFid,created_at\n");
+        for (int i = 0; i < 100_001; i++) {
+            csv.append(String.format("%08x-0000-0000-0000-000000000000,2026-11-27 09:00:00 UTC%n", i % 100_000));
+        }
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "created_at",
+                "timestamp: SQL"));
+        LoadResult r = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv", csv.toString(),
+                doc));
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(r.rows()).isEqualTo(100_001);
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id)"
+                                                     + " FROM " + Identifiers.qualified(schema,
+                     "activities_big_activities"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(100_000);
+            assertThat(rs.getLong(2)).isEqualTo(100_000);
+        }
+    }
 }
