@@ -100,14 +100,6 @@ public interface Dialect {
     }
 
     /**
-     * Inside a load's transaction, before one aggregate over a large staging table (the duplicate check of a window's
-     * first load): e.g. PostgreSQL's {@code SET LOCAL work_mem}, so that its hash of the keys stays in memory instead of
-     * spilling to disk. Nothing by default.
-     */
-    default void beforeLargeAggregate(Connection connection) throws SQLException {
-    }
-
-    /**
      * @return true when a table's whole load (staging table DDL, rows, swap or merge, history row) is one transaction
      *         with a single commit: a crash or failure at any point leaves nothing, not even the staging table
      *         (PostgreSQL). Otherwise the staging table is created in autocommit and its rows committed before the swap.

@@ -72,14 +72,6 @@ public class PostgresDialect implements Dialect {
         return new CopySink(copy, columns);
     }
 
-    /** A hash of a large window's keys in memory: {@code work_mem} for the rest of the load's transaction only. */
-    @Override
-    public void beforeLargeAggregate(Connection connection) throws SQLException {
-        try (java.sql.Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL work_mem = '256MB'");
-        }
-    }
-
     @Override
     public boolean loadsInOneTransaction() {
         return true;

@@ -445,13 +445,9 @@ public class WarehouseLoader {
         boolean stageLeft = true;
         LoadResult r;
         if (mode == LoadMode.WINDOW) {
-            WindowMerge.Outcome merged = null;
-            if (logged && live.isEmpty()) {
-                if (rows >= LARGE_WINDOW) {
-                    dialect.beforeLargeAggregate(c);
-                }
-                merged = WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows);
-            }
+            WindowMerge.Outcome merged = logged && live.isEmpty()
+                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows)
+                    : null;
             if (merged != null) {
                 stageLeft = false;
             } else {
@@ -699,9 +695,6 @@ public class WarehouseLoader {
         String s = STAGE_PREFIX + table;
         return (s.length() + suffix.length() > 63 ? s.substring(0, 63 - suffix.length()) : s) + suffix;
     }
-
-    /** Rows of a window from which its first load's duplicate check is a large aggregate. */
-    private static final long LARGE_WINDOW = 100_000;
 
     /** The name prefix of every staging table. */
     public static final String STAGE_PREFIX = "_stage_";

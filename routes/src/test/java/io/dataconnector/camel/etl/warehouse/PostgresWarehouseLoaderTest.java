@@ -196,7 +196,7 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
                 .isEqualTo(LocalDateTime.parse("2024-01-02T03:04:05"));
     }
 
-    /** A large window's first load with a duplicate key (its check given more work_mem) keeps every key once. */
+    /** A large window's first load with one duplicate key among 100,001 rows keeps every key once. */
     @Test
     void aLargeWindowsFirstLoadKeepsEveryKeyOnce() throws Exception {
         StringBuilder csv = new StringBuilder("\uFEFFid,created_at\n");
