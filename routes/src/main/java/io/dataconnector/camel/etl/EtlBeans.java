@@ -42,6 +42,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
     public static final String LOAD_METRICS = "dcEtlLoadMetrics";
     /** The key of the default instance's account (history rows of the default schema carry it). */
     static final String DEFAULT_ACCOUNT_ID = "camel.component.dataconnector.account-id";
+    /** The thread pool the tables of one extract load on ({@link LoadParallelism}). */
+    public static final String LOAD_EXECUTOR = "dcEtlLoadExecutor";
     /** The warehouse DataSource (also usable by camel-jdbc/camel-sql). */
     public static final String WAREHOUSE = "warehouse";
 
@@ -102,6 +104,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
                 loader.getDialect().loadsFromFile()));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
+        context.getRegistry().bind(LOAD_EXECUTOR, LoadParallelism.executor(context, beans,
+                LoadParallelism.of(context, dialect)));
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
             && context.getClassResolver().resolveClass(

@@ -99,6 +99,37 @@ public interface Dialect {
     default void lockForSwap(Connection connection, String schema, String table) throws SQLException {
     }
 
+    /**
+     * @return true when a table's whole load (staging table DDL, rows, swap or merge, history row) is one transaction
+     *         with a single commit: a crash or failure at any point leaves nothing, not even the staging table
+     *         (PostgreSQL). Otherwise the staging table is created in autocommit and its rows committed before the swap.
+     */
+    default boolean loadsInOneTransaction() {
+        return false;
+    }
+
+    /**
+     * @return true when {@link #copyCsvBytes} can load an extract CSV's own bytes (the database's CSV reader parses
+     *         them), so that the loader tries it first for each table and falls back to the parser when it is refused
+     */
+    default boolean passesCsvThrough() {
+        return false;
+    }
+
+    /**
+     * Loads the CSV's bytes as they are into the (empty) staging table, checked by {@code csv} on the way.
+     *
+     * @param layout the staging table's layout; {@code csv}'s header fields go to {@link TableLayout#columnOfField}
+     * @return the rows loaded
+     * @throws CsvPassThrough.Refused when the bytes would be read differently from the parser path (the caller rolls
+     *                                back and loads the table through the parser)
+     * @throws SQLException           when the database rejects them (same fallback)
+     */
+    default long copyCsvBytes(Connection connection, String schema, String table, TableLayout layout,
+                              CsvPassThrough csv) throws SQLException, java.io.IOException {
+        throw new UnsupportedOperationException(name() + " does not load CSV bytes as they are");
+    }
+
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */
     RowSink openSink(Connection connection, String schema, String table, List<ColumnDef> columns) throws SQLException;
 

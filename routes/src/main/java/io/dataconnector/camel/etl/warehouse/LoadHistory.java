@@ -198,6 +198,35 @@ public class LoadHistory {
         }
     }
 
+    /**
+     * What a load looks up before it starts, in one round trip.
+     *
+     * @param status         the status recorded for (job, file), or null when it has no row yet
+     * @param newestSnapshot when the job whose snapshot of the table is loaded completed (UTC), or null
+     */
+    public record Prior(String status, LocalDateTime newestSnapshot) {
+    }
+
+    /** @return {@link #status} and {@link #newestSnapshot} at once */
+    public Prior prior(Connection c, String jobId, String fileName, String tableName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT status FROM " + table
+                                                       + " WHERE job_id = ? AND file_name = ?), "
+                                                       + "(SELECT MAX(job_completed_at) FROM " + table
+                                                       + " WHERE table_name = ? AND status = ?)")) {
+            ps.setString(1, jobId);
+            ps.setString(2, fileName);
+            ps.setString(3, tableName);
+            ps.setString(4, SUCCESS);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Prior(null, null);
+                }
+                Timestamp t = rs.getTimestamp(2);
+                return new Prior(rs.getString(1), t == null ? null : t.toLocalDateTime());
+            }
+        }
+    }
+
     /** @return the status recorded for (job, file), or null */
     public String status(Connection c, String jobId, String fileName) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status FROM " + table
@@ -228,11 +257,20 @@ public class LoadHistory {
      * that is not a success yet, so a concurrent second success fails on the primary key.
      */
     public void record(Connection c, LoadResult r, String status, Instant jobCompletedAt) throws SQLException {
+        record(c, r, status, jobCompletedAt, false);
+    }
+
+    /**
+     * @param first true when (job, file) had no row when the load started: the row is inserted at once (one round
+     *              trip less), and a row written meanwhile fails the insert on the primary key (the load rolls back)
+     */
+    public void record(Connection c, LoadResult r, String status, Instant jobCompletedAt, boolean first)
+            throws SQLException {
         String error = clip(r.error());
         String warnings = r.warnings().isEmpty() ? null : clip(String.join("\n", r.warnings()));
         String mode = r.mode() == null ? null : r.mode().label();
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET request_id = ?, table_name = ?, "
+        int updated = 0;
+        if (!first) try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET request_id = ?, table_name = ?, "
                                                        + "status = ?, rows_loaded = ?, bytes = ?, started_at = ?, "
                                                        + "finished_at = ?, job_completed_at = ?, "
                                                        + "attempts = attempts + 1, error = ?, mode = ?, "

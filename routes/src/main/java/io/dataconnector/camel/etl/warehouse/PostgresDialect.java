@@ -72,6 +72,61 @@ public class PostgresDialect implements Dialect {
         return new CopySink(copy, columns);
     }
 
+    @Override
+    public boolean loadsInOneTransaction() {
+        return true;
+    }
+
+    @Override
+    public boolean passesCsvThrough() {
+        return true;
+    }
+
+    /**
+     * {@code COPY … FROM STDIN (FORMAT csv, FORCE_NULL (typed columns))} fed with the CSV's own bytes after its header
+     * (read and checked by {@code csv}): the server parses the values, the ETL only inflates and scans the bytes. A quoted
+     * empty field of a typed column is NULL (FORCE_NULL), as in the parser path; of a text column an empty string.
+     */
+    @Override
+    public long copyCsvBytes(Connection connection, String schema, String table, TableLayout layout,
+                             CsvPassThrough csv) throws SQLException, java.io.IOException {
+        List<String> header = csv.header();
+        ColumnType[] types = new ColumnType[header.size()];
+        StringBuilder cols = new StringBuilder();
+        StringBuilder typed = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            ColumnDef col = layout.columnOfField(i);
+            types[i] = col.type();
+            cols.append(i == 0 ? "" : ", ").append(Identifiers.quote(col.name()));
+            if (col.type() != ColumnType.TEXT) {
+                typed.append(typed.length() == 0 ? "" : ", ").append(Identifiers.quote(col.name()));
+            }
+        }
+        csv.expect(types);
+        String sql = "COPY " + Identifiers.qualified(schema, table) + " (" + cols + ") FROM STDIN WITH (FORMAT csv"
+                     + (typed.length() > 0 ? ", FORCE_NULL (" + typed + ")" : "") + ")";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            byte[] buf = new byte[1 << 17];
+            int n;
+            while ((n = csv.read(buf)) >= 0) {
+                if (n > 0) {
+                    copy.writeToCopy(buf, 0, n);
+                }
+            }
+            long rows = copy.endCopy();
+            return rows >= 0 ? rows : csv.records();
+        } finally {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    // the caller rolls back; the first failure is the one reported
+                }
+            }
+        }
+    }
+
     /**
      * Writes rows as CSV into an open COPY, UTF-8 encoded straight into a byte buffer handed to the driver in large
      * chunks (no Writer, no per-value objects). NULL is the unquoted empty field, text is always quoted (so that an

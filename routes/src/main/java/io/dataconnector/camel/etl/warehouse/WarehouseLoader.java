@@ -192,12 +192,13 @@ public class WarehouseLoader {
         }
         LoadMode mode = settings.modeOf(table);
         try (Connection c = connect()) {
-            String status = history.status(c, request.jobId(), request.fileName());
+            LoadHistory.Prior prior = history.prior(c, request.jobId(), request.fileName(), table);
+            String status = prior.status();
             if (LoadHistory.SUCCESS.equals(status) || LoadHistory.SUPERSEDED.equals(status)) {
                 dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return result(request, table, LoadResult.Status.ALREADY_LOADED, 0, started, null);
             }
-            LocalDateTime newest = mode == LoadMode.SNAPSHOT ? history.newestSnapshot(c, table) : null;
+            LocalDateTime newest = mode == LoadMode.SNAPSHOT ? prior.newestSnapshot() : null;
             if (newest != null && request.jobCompletedAt() != null
                 && newest.isAfter(LocalDateTime.ofInstant(request.jobCompletedAt(), ZoneOffset.UTC))) {
                 LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
@@ -206,7 +207,7 @@ public class WarehouseLoader {
                 dropQuietly(c, settings.schema(), stageName(table, request.jobId())); // left by a crashed attempt
                 return r;
             }
-            return loadTable(c, request, table, mode, started);
+            return loadTable(c, request, table, mode, started, status == null);
         } catch (Exception e) {
             LoadResult r = result(request, table, LoadResult.Status.FAILED, 0, started, message(e));
             LOG.warn("Loading {} of job {} into {} failed: {}", request.fileName(), request.jobId(), table, r.error());
@@ -216,17 +217,31 @@ public class WarehouseLoader {
     }
 
     /**
-     * Loads a table; a value that does not fit its column's type widens that column (and every other column with
-     * such a value, found by one more read) to text, and the table is loaded once more: a wrong documented type, or a
-     * type that changed between two jobs, never loses the table.
+     * Loads a table: first, where the dialect can, by passing the CSV's bytes through to the database's own CSV reader
+     * ({@link #passThrough}); when that is refused or rejected, through the parser. There a value that does not fit its
+     * column's type widens that column (and every other column with such a value, found by one more read) to text,
+     * and the table is loaded once more: a wrong documented type, or a type that changed between two jobs, never loses
+     * the table.
      */
-    private LoadResult loadTable(Connection c, LoadRequest request, String table, LoadMode mode, Instant started)
-            throws Exception {
+    private LoadResult loadTable(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                 boolean first) throws Exception {
         Map<String, MisfitScan.Widening> widened = new LinkedHashMap<>();
         TableSchema[] schema = {request.schema()};
+        boolean read = false;
+        if (passesThrough(request)) {
+            try {
+                return passThrough(c, request, table, mode, started, schema[0], first);
+            } catch (CsvPassThrough.Refused e) {
+                LOG.debug("Table {}: loading {} through the parser ({})", table, request.fileName(), e.getMessage());
+            } catch (SQLException e) {
+                LOG.info("Table {}: the database's CSV reader rejected {}; loading it through the parser ({})", table,
+                        request.fileName(), firstLine(e.getMessage()));
+            }
+            read = true;
+        }
         for (int attempt = 0; ; attempt++) {
             try {
-                return stageAndApply(c, request, table, mode, started, schema, widened, attempt > 0);
+                return stageAndApply(c, request, table, mode, started, schema, widened, read || attempt > 0, first);
             } catch (WidenNeeded w) {
                 if (attempt > 0 || !request.isRereadable()) {
                     throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
@@ -243,6 +258,25 @@ public class WarehouseLoader {
         }
     }
 
+    /**
+     * @return whether the table's CSV bytes are first passed through to the database: the dialect can, the CSV can be
+     *         read again for the parser path, its types need no inference from the rows, and no lineage columns are
+     *         filled
+     */
+    private boolean passesThrough(LoadRequest request) {
+        TableSchema s = request.schema();
+        return dialect.passesCsvThrough() && request.isRereadable() && !settings.lineage()
+               && (s.isDocumented() || s.origin() == TableSchema.Origin.INFERRED);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
     /** A value did not fit: the load is given up (rolled back) and retried with widened columns. */
     private static final class WidenNeeded extends Exception {
         private final MisfitException misfit;
@@ -257,11 +291,50 @@ public class WarehouseLoader {
         }
     }
 
-    private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
-                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
-                                     boolean again) throws Exception {
+    /**
+     * The CSV's bytes straight into the staging table ({@link Dialect#copyCsvBytes}), then as {@link #apply}.
+     *
+     * @throws CsvPassThrough.Refused when the bytes would be read differently from the parser path (rolled back)
+     * @throws SQLException           when the database rejects them, or the swap fails (rolled back)
+     */
+    private LoadResult passThrough(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                   TableSchema tableSchema, boolean first) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table, request.jobId());
+        boolean stageLeft = true;
+        try (CsvPassThrough csv = CsvPassThrough.open(request.openCsv(), request.fileName())) {
+            List<ColumnDef> live = liveColumns(c, schema, table);
+            TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(),
+                    java.util.Set.of());
+            List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
+            boolean logged = createStage(c, schema, stage, mode, live, layout);
+            c.setAutoCommit(false);
+            long rows = dialect.copyCsvBytes(c, schema, stage, layout, csv);
+            request.verifyComplete();
+            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader", table, rows,
+                    request.fileName());
+            listener.staged(request, table);
+            Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
+                    rows, new ArrayList<>(), first);
+            stageLeft = applied.stageLeft;
+            return applied.result;
+        } catch (Exception e) {
+            rollback(c);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            if (stageLeft) {
+                dropQuietly(c, schema, stage); // left after a failure (or by the dialect's own steps)
+            }
+        }
+    }
+
+    private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
+                                     boolean again, boolean first) throws Exception {
+        String schema = settings.schema();
+        String stage = stageName(table, request.jobId());
+        boolean stageLeft = true;
         // a stream read once already (up to a value that did not fit) is read again from its start
         try (CsvTable csv = CsvTable.open(again ? request.reopenCsv() : request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
@@ -276,13 +349,13 @@ public class WarehouseLoader {
             }
             TableSchema tableSchema = schemaHolder[0];
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(), widened.keySet());
-            execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
-            boolean becomesLive = mode == LoadMode.SNAPSHOT && renameSwap();
-            execute(c, createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns()));
+            List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
+            boolean logged = createStage(c, schema, stage, mode, live, layout);
 
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
             // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
-            long bulk = dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            long bulk = dialect.loadsInOneTransaction() ? -1
+                    : dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
             c.setAutoCommit(false);
             RowSink sink = bulk >= 0 ? null : dialect.openSink(c, schema, stage, layout.columns());
             long rows = bulk;
@@ -315,48 +388,105 @@ public class WarehouseLoader {
             }
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
-            warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
-            c.commit();
-
-            LoadResult r;
-            if (mode == LoadMode.WINDOW) {
-                WindowMerge.Outcome merged = mergeWindow(c, schema, table, stage, live, layout, tableSchema);
-                listener.swapped(request, table);
-                r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
-                        LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode,
-                        merged.windowStart(), merged.windowEnd(), warnings);
-                LOG.info("Table {}.{}: window {} .. {} merged ({} row(s) read, {} new or replaced, key {})", schema,
-                        table, merged.windowStart(), merged.windowEnd(), rows, merged.rows(),
-                        merged.key().isEmpty() ? "the whole row" : merged.key());
-            } else {
-                LoadResult late = supersededMeanwhile(c, request, table, live, started);
-                if (late != null) {
-                    return late;
-                }
-                swap(c, schema, table, stage, live, layout);
-                listener.swapped(request, table);
-                r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
-                        LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode, null,
-                        null, warnings);
-            }
-            history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt());
-            c.commit();
-            listener.committed(r);
-            if (!live.isEmpty() && !layout.added().isEmpty()) {
-                LOG.info("Table {}.{}: added columns {}", schema, table,
-                        layout.added().stream().map(ColumnDef::name).toList());
-            }
-            for (String w : warnings) {
-                LOG.warn("{}", w);
-            }
-            return r;
+            Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
+                    rows, warnings, first);
+            stageLeft = applied.stageLeft;
+            return applied.result;
         } catch (Exception e) {
             rollback(c);
             throw e;
         } finally {
             c.setAutoCommit(true);
-            dropQuietly(c, schema, stage); // gone after a rename swap; left after a failure, a refill or a merge
+            if (stageLeft) {
+                dropQuietly(c, schema, stage); // gone after a rename swap; left after a failure, a refill or a merge
+            }
         }
+    }
+
+    /**
+     * Creates the empty staging table (dropping one a crashed attempt left): in the load's transaction when the
+     * dialect loads a table in one transaction, else in autocommit.
+     *
+     * @return whether it is a plain (logged) table that may become the live table by a rename: a snapshot's, or a
+     *         window's whose live table does not exist yet
+     */
+    private boolean createStage(Connection c, String schema, String stage, LoadMode mode, List<ColumnDef> live,
+                                TableLayout layout) throws SQLException {
+        boolean becomesLive = renameSwap() && (mode == LoadMode.SNAPSHOT || live.isEmpty());
+        String drop = "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage);
+        String create = createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns());
+        if (dialect.loadsInOneTransaction()) {
+            c.setAutoCommit(false);
+            execute(c, drop + "; " + create); // one round trip
+        } else {
+            execute(c, drop);
+            execute(c, create);
+        }
+        return becomesLive;
+    }
+
+    /** A load's result, and whether its staging table is still there to drop. */
+    private record Applied(LoadResult result, boolean stageLeft) {
+    }
+
+    /**
+     * With the rows in the staging table (open transaction): the dialect's finish of the staging table, then the
+     * window merge or the snapshot swap, the history row, and the commit.
+     */
+    private Applied apply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started, String stage,
+                          List<ColumnDef> live, TableLayout layout, TableSchema tableSchema, List<String> key,
+                          boolean logged, long rows, List<String> warnings, boolean first) throws Exception {
+        String schema = settings.schema();
+        boolean oneTransaction = dialect.loadsInOneTransaction();
+        warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
+        if (!oneTransaction) {
+            c.commit();
+        }
+        boolean stageLeft = true;
+        LoadResult r;
+        if (mode == LoadMode.WINDOW) {
+            WindowMerge.Outcome merged = logged && live.isEmpty()
+                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows)
+                    : null;
+            if (merged != null) {
+                stageLeft = false;
+            } else {
+                merged = mergeWindow(c, schema, table, stage, live, layout, key);
+            }
+            listener.swapped(request, table);
+            r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
+                    LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode,
+                    merged.windowStart(), merged.windowEnd(), warnings);
+            LOG.info("Table {}.{}: window {} .. {} merged ({} row(s) read, {} new or replaced, key {})", schema,
+                    table, merged.windowStart(), merged.windowEnd(), rows, merged.rows(),
+                    merged.key().isEmpty() ? "the whole row" : merged.key());
+        } else {
+            LoadResult late = supersededMeanwhile(c, request, table, live, started);
+            if (late != null) {
+                return new Applied(late, true);
+            }
+            swap(c, schema, table, stage, live, layout);
+            stageLeft = !renameSwap();
+            listener.swapped(request, table);
+            r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
+                    LoadResult.Status.LOADED, rows, request.bytes(), started, Instant.now(), null, mode, null,
+                    null, warnings);
+        }
+        if (stageLeft && oneTransaction) {
+            execute(c, "DROP TABLE " + Identifiers.qualified(schema, stage));
+            stageLeft = false;
+        }
+        history.record(c, r, LoadHistory.SUCCESS, request.jobCompletedAt(), first);
+        c.commit();
+        listener.committed(r);
+        if (!live.isEmpty() && !layout.added().isEmpty()) {
+            LOG.info("Table {}.{}: added columns {}", schema, table,
+                    layout.added().stream().map(ColumnDef::name).toList());
+        }
+        for (String w : warnings) {
+            LOG.warn("{}", w);
+        }
+        return new Applied(r, stageLeft);
     }
 
     private static <T> T mapped(java.util.function.Supplier<T> mapping, CsvTable.Row row, TableLayout layout)
@@ -405,7 +535,7 @@ public class WarehouseLoader {
 
     /** Inside the open transaction: merges a window into the live table (created from the staging table if new). */
     private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
-                                            List<ColumnDef> live, TableLayout layout, TableSchema tableSchema)
+                                            List<ColumnDef> live, TableLayout layout, List<String> key)
             throws SQLException {
         if (!dialect.transactionalDdl()) {
             c.commit();
@@ -415,7 +545,6 @@ public class WarehouseLoader {
         if (!dialect.transactionalDdl()) {
             c.setAutoCommit(false);
         }
-        List<String> key = WindowMerge.keyOf(table, tableSchema, layout);
         return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
                 dialect.sqlType(ColumnType.TEXT));
     }

@@ -104,6 +104,62 @@ final class WindowMerge {
         return new Outcome(inserted, key, window[0], window[1]);
     }
 
+    /**
+     * A window table's first load: when no two rows of the staging table (a plain, logged table) share a key (or, for a
+     * table without one, are equal), it is renamed into the live table (which does not exist yet) instead of being
+     * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
+     * statement checks for duplicates and reads the window's bounds.
+     *
+     * @param rows the rows in the staging table
+     * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
+     */
+    static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
+                         boolean delta, long rows) throws SQLException {
+        String stageQ = Identifiers.qualified(schema, stage);
+        List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
+                .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
+        boolean deletes = delta && !key.isEmpty()
+                          && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
+        String event = eventTimeColumn(layout);
+        String sql = "SELECT EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
+                     + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                     + " HAVING COUNT(*) > 1)"
+                     + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
+                                             + ") FROM " + stageQ);
+        LocalDateTime start = null;
+        LocalDateTime end = null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next() || rs.getBoolean(1)) {
+                return null;
+            }
+            if (event != null) {
+                Timestamp a = rs.getTimestamp(2);
+                Timestamp b = rs.getTimestamp(3);
+                start = a == null ? null : a.toLocalDateTime();
+                end = b == null ? null : b.toLocalDateTime();
+            }
+        }
+        execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));
+        long kept = rows;
+        if (deletes) {
+            kept -= update(c, "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
+                              + Identifiers.quote(DELETED_AT) + " IS NOT NULL");
+        }
+        return new Outcome(kept, key, start, end);
+    }
+
+    /** @return the window's typed event-time column ({@link #EVENT_TIME} order), or null */
+    private static String eventTimeColumn(TableLayout layout) {
+        for (String name : EVENT_TIME) {
+            for (ColumnDef col : layout.columns()) {
+                if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A staged column as the live table holds it: cast to text when the live column is text and the staged is not. */
     private static String staged(String alias, String name, TableLayout layout, Map<String, ColumnType> live,
                                  String textType) {

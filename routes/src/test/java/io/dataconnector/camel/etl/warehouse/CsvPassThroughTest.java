@@ -1,0 +1,124 @@
+package io.dataconnector.camel.etl.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the COPY pass-through lets through as bytes, and what it refuses (then the parser path loads the table). */
+class CsvPassThroughTest {
+
+    private static final ColumnType[] TYPES = {ColumnType.UUID, ColumnType.TEXT, ColumnType.BOOLEAN,
+        ColumnType.TIMESTAMP, ColumnType.NUMBER, ColumnType.DATE};
+    private static final String HEADER = "id,name,active,created_at,amount,day\n";
+    private static final String ID = "11111111-1111-1111-1111-11111111111a";
+
+    /** The shapes of a real extract: every one passes, byte for byte. */
+    @Test
+    void realExtractShapesPassThroughByteForByte() throws IOException {
+        String body = ID + ",\"Smith, \"\"Jo\"\"\",t,2018-03-23 18:58:59 UTC,12.50,2024-02-29\n"
+                      + ID + ",\"line1\r\nline2\",f,2018-10-20 15:45:47.54+00,-3,\n"
+                      + ID + ",Zoë 日本,1,2024-01-31 23:59:59.123456,,\"\"\n"
+                      + ",\"\",0,2024-12-31 00:00:00Z,0.5,2024-12-31\n"
+                      + ID + ",,true,\"2024-01-02 03:04:05\",7,2024-01-01";
+        CsvPassThrough csv = open("\uFEFF" + HEADER + body);
+        assertThat(csv.header()).containsExactly("id", "name", "active", "created_at", "amount", "day");
+        csv.expect(TYPES);
+        assertThat(new String(readAll(csv), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(csv.records()).isEqualTo(5);
+    }
+
+    @Test
+    void aHeaderOnlyFilePassesWithNoRecords() throws IOException {
+        CsvPassThrough csv = open("\uFEFF" + HEADER.trim());
+        csv.expect(TYPES);
+        assertThat(readAll(csv)).isEmpty();
+        assertThat(csv.records()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a blank line|" + ID + ",a,t,,,\\n\\n",
+        "CR LF record ends|" + ID + ",a,t,,,\\r\\n",
+        "a quote inside an unquoted field|" + ID + ",a\"b,t,,,\\n",
+        "a character after a closing quote|" + ID + ",\"a\"b,t,,,\\n",
+        "the end-of-data marker|\\.\\n",
+        "a short record|" + ID + ",a,t\\n",
+        "a long record|" + ID + ",a,t,,,,\\n",
+        "an open quote at the end|" + ID + ",\"a,t,,,\\n",
+        "an ISO timestamp with T|" + ID + ",a,t,2024-01-02T03:04:05,,\\n",
+        "an offset other than +00|" + ID + ",a,t,2024-01-02 03:04:05+02,,\\n",
+        "hour 24|" + ID + ",a,t,2024-01-02 24:00:00,,\\n",
+        "a UUID in braces|{11111111-1111-1111-1111-111111111111},a,t,,,\\n",
+        "a UUID without hyphens|11111111111111111111111111111111,a,t,,,\\n",
+        "boolean on|" + ID + ",a,on,,,\\n",
+        "a padded number| " + ID + ",a,t,, 1,\\n",
+        "an exponent|" + ID + ",a,t,,1e5,\\n",
+        "NaN|" + ID + ",a,t,,NaN,\\n",
+        "a date with a time|" + ID + ",a,t,,,2024-01-02 10:00:00\\n",
+        "a typed value with a quote|" + ID + ",a,t,,\"1\"\"\",\\n",
+        "a typed value with a line break|" + ID + ",a,t,,\"1\\n\",\\n"})
+    void refusesWhatTheDatabaseWouldReadDifferently(String what, String body) throws IOException {
+        CsvPassThrough csv = open(HEADER + body.replace("\\n", "\n").replace("\\r", "\r"));
+        csv.expect(TYPES);
+        assertThatThrownBy(() -> readAll(csv)).as(what).isInstanceOf(CsvPassThrough.Refused.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\nid,name\n1,a\n", "id,name\r\n1,a\r\n", "\"id\",name\n1,a\n"})
+    void refusesAHeaderThatIsNotAPlainFirstLine(String text) {
+        assertThatThrownBy(() -> open(text)).isInstanceOf(CsvPassThrough.Refused.class);
+    }
+
+    @Test
+    void aLineStartingWithBackslashDotInsideQuotesIsRefusedToo() throws IOException {
+        CsvPassThrough csv = open(HEADER + ID + ",\"a\n\\.\n\",t,,,\n");
+        csv.expect(TYPES);
+        assertThatThrownBy(() -> readAll(csv)).isInstanceOf(CsvPassThrough.Refused.class);
+    }
+
+    @Test
+    void timestampAndDateShapes() {
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-01-31 23:59:59")).isTrue();
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-01-31 23:59:59.123456789 UTC")).isTrue();
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-01-31 23:59:59.1234567890")).isFalse();
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-13-01 00:00:00")).isFalse();
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-01-31 23:60:00")).isFalse();
+        assertThat(fits(ColumnType.TIMESTAMP, "2024-01-31 23:59:59.")).isFalse();
+        assertThat(fits(ColumnType.DATE, "2024-02-31")).isTrue(); // the database rejects it: the parser path widens
+        assertThat(fits(ColumnType.DATE, "2024-00-10")).isFalse();
+        assertThat(fits(ColumnType.NUMBER, "-")).isFalse();
+        assertThat(fits(ColumnType.NUMBER, "1.")).isFalse();
+        assertThat(fits(ColumnType.NUMBER, "-0.000001")).isTrue();
+        assertThat(fits(ColumnType.BOOLEAN, "false")).isTrue();
+        assertThat(fits(ColumnType.BOOLEAN, "TRUE")).isFalse();
+    }
+
+    private static boolean fits(ColumnType type, String v) {
+        byte[] b = v.getBytes(StandardCharsets.US_ASCII);
+        return CsvPassThrough.fits(type, b, b.length);
+    }
+
+    private static CsvPassThrough open(String text) throws IOException {
+        return CsvPassThrough.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv");
+    }
+
+    /** Reads in small chunks, so that values and quotes straddle reads. */
+    private static byte[] readAll(CsvPassThrough csv) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[7];
+        int n;
+        while ((n = csv.read(buf)) >= 0) {
+            out.write(Arrays.copyOf(buf, n), 0, n);
+        }
+        return out.toByteArray();
+    }
+}
