@@ -113,8 +113,6 @@ class LeaderFailoverIT {
         p.put("warehouse.username", "postgres");
         p.put("warehouse.password", "postgres");
         p.put("warehouse.schema", schemaPrefix + "default");
-        // a connection per account (a paused load holds one) plus the job claims' heartbeat
-        p.put("warehouse.pool-size", String.valueOf(ACCOUNTS.size() + 2));
         p.put("etl.work-dir", work.resolve(name + "-work").toString());
         p.put("etl.cron", "0/1 * * * * ?");
         p.put("etl.claim-lease", String.valueOf(CLAIM_LEASE_MILLIS));

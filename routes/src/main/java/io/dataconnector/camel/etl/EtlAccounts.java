@@ -100,6 +100,11 @@ public final class EtlAccounts implements RouteTemplateParameterSource {
         return properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith(PREFIX));
     }
 
+    /** @return how many accounts the context's properties declare ({@code accounts.<name>.*}), 0 when none */
+    public static int count(CamelContext context) {
+        return read(context.getPropertiesComponent()).size();
+    }
+
     /**
      * Reads the {@code accounts.*} keys of the context's properties; for each account creates and adds its
      * dataconnector component, binds its job claims (creating its schema and load history) and binds this bean,

@@ -71,7 +71,8 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         }
         EtlSettings settings = EtlSettings.from(context);
         Dialect dialect = Dialect.forUrl(settings.warehouseUrl(), settings.warehouse().batchSize());
-        DataSource ds = warehouse != null ? warehouse : dataSource(settings, dialect);
+        int loadThreads = LoadParallelism.of(context, dialect) * Math.max(1, EtlAccounts.count(context));
+        DataSource ds = warehouse != null ? warehouse : dataSource(settings, dialect, loadThreads);
         if (warehouse == null) {
             context.addService(new ServiceSupport() {
                 @Override
@@ -104,8 +105,7 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
                 loader.getDialect().loadsFromFile()));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
-        context.getRegistry().bind(LOAD_EXECUTOR, LoadParallelism.executor(context, beans,
-                LoadParallelism.of(context, dialect)));
+        context.getRegistry().bind(LOAD_EXECUTOR, LoadParallelism.executor(context, beans, loadThreads));
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
             && context.getClassResolver().resolveClass(
@@ -185,7 +185,7 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
      * A HikariCP pool; for DuckDB one connection, released (the file's lock with it) {@link #DUCKDB_RELEASE_AFTER}
      * after its last use, so other processes can open the file between loads.
      */
-    private static DataSource dataSource(EtlSettings settings, Dialect dialect) throws Exception {
+    private static DataSource dataSource(EtlSettings settings, Dialect dialect, int loadThreads) throws Exception {
         String url = settings.warehouseUrl();
         if (dialect instanceof DuckDbDialect) {
             String file = url.substring("jdbc:duckdb:".length());
@@ -208,7 +208,9 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
             cfg.setPassword(settings.warehousePassword());
         }
         // one DuckDB database file is opened once per process: one connection suffices for sequential loads
-        cfg.setMaximumPoolSize(dialect instanceof DuckDbDialect ? 1 : Math.max(1, settings.poolSize()));
+        // unset: a connection per load thread, plus the claims' heartbeat and the job steps' history reads
+        int poolSize = settings.poolSize() > 0 ? settings.poolSize() : loadThreads + 2;
+        cfg.setMaximumPoolSize(dialect instanceof DuckDbDialect ? 1 : poolSize);
         cfg.setMinimumIdle(0);
         cfg.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(cfg);

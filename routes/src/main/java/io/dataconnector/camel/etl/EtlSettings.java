@@ -42,7 +42,7 @@ public record EtlSettings(String warehouseUrl, String warehouseUsername, String 
         }
         return new EtlSettings(url, p.resolveProperty("warehouse.username").orElse(null),
                 p.resolveProperty("warehouse.password").orElse(null),
-                Integer.parseInt(get(p, "warehouse.pool-size", "4")), wh,
+                Integer.parseInt(get(p, "warehouse.pool-size", "0")), wh,
                 new TableFilter(get(p, "etl.include", "*"), get(p, "etl.exclude", "")), fetch,
                 Path.of(get(p, "etl.work-dir", System.getProperty("java.io.tmpdir") + "/dataconnector-etl")),
                 Long.parseLong(get(p, "etl.max-uncompressed-bytes", "21474836480")),

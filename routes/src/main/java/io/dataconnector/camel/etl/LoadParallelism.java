@@ -9,7 +9,9 @@ import org.apache.camel.CamelContext;
  * How many tables of one extract load at once: {@value #KEY}, by default {@value #POSTGRES_DEFAULT} into PostgreSQL
  * (each table's entry is streamed from the ZIP on its own connection, so a load waiting on the server — a commit's
  * fsync, DDL, a round trip — overlaps another's work) and 1 otherwise (DuckDB takes one writer connection; a generic
- * database's bulk path is unknown). The thread pool the ETL route's table split runs on.
+ * database's bulk path is unknown). The thread pool the ETL route's table split runs on is shared by the process's
+ * template instances and has this many threads per account ({@code accounts.*}), so accounts loading at the same
+ * time each find threads and a slow table of one account does not stop the others.
  */
 public final class LoadParallelism {
 
