@@ -22,8 +22,9 @@ import java.util.List;
  * rows are written once, straight into their {@code BIGINT} or {@code DECIMAL(38, s)} columns; a column with a value
  * that is not a plain decimal stays text and {@link DuckDbNumbers#typeStaged} reports it.</li>
  * </ul>
- * Any error (a value that does not fit, a malformed line, invalid UTF-8) rolls the whole attempt back, staging table
- * definition included: the loader then takes the checked row path, which widens a misfit column or names the bad line.
+ * Runs in the caller's transaction when one is open (else in one of its own). Any error (a value that does not fit, a
+ * malformed line, invalid UTF-8) rolls that transaction back, staging table included: the loader then creates it again
+ * and takes the checked row path, which widens a misfit column or names the bad line.
  */
 final class DuckDbCsvReader {
 
@@ -38,13 +39,13 @@ final class DuckDbCsvReader {
      * @param table    the empty staging table, with the layout's columns ({@code number} columns as text)
      * @param loadedAt the lineage load time (used only when the layout has lineage columns)
      * @return the rows loaded
-     * @throws SQLException when DuckDB refuses the file or a value; nothing is left loaded or altered
+     * @throws SQLException when DuckDB refuses the file or a value; the transaction is rolled back
      */
     static long load(Connection c, String schema, String table, TableLayout layout, Path csv, String jobId,
                      LocalDateTime loadedAt) throws SQLException {
         String source = "read_csv(" + literal(csv.toAbsolutePath().toString()) + ", " + OPTIONS + ", columns = {"
                         + textColumns(layout) + "})";
-        boolean autoCommit = c.getAutoCommit();
+        boolean own = c.getAutoCommit(); // else the caller's transaction, staging table included
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             List<String> numberTypes = DuckDbNumbers.scan(c, layout, source);
@@ -71,13 +72,17 @@ final class DuckDbCsvReader {
             }
             long rows = s.executeUpdate("INSERT INTO " + Identifiers.qualified(schema, table) + " (" + targets
                                         + ") SELECT " + select + " FROM " + source);
-            c.commit();
+            if (own) {
+                c.commit();
+            }
             return rows;
         } catch (SQLException e) {
-            c.rollback();
+            c.rollback(); // DuckDB has no savepoints: a failed statement aborts the whole transaction anyway
             throw e;
         } finally {
-            c.setAutoCommit(autoCommit);
+            if (own) {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -66,6 +66,22 @@ public class DuckDbDialect implements Dialect {
         DuckDbNumbers.reconcile(connection, schema, table, stage, layout);
     }
 
+    /**
+     * One direct look-up of the table (~2 ms); a missing table is DuckDB's catalog error (information_schema would
+     * build a row for every table of the database first, ~30 ms with 300 tables).
+     */
+    @Override
+    public List<ColumnDef> liveColumns(Connection connection, String schema, String table) throws SQLException {
+        try {
+            return Dialect.columnsOf(connection, schema, table);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Catalog Error")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;
@@ -89,12 +105,12 @@ public class DuckDbDialect implements Dialect {
     /**
      * DuckDB's own CSV reader ({@code read_csv}) straight into the staging table, ~4x the Appender's speed, with the
      * row path's meaning of every value ({@link DuckDbCsvReader}). When the reader refuses the file (a value that does
-     * not fit, a blank line, invalid UTF-8), nothing is inserted and the loader takes the checked row path, which widens
-     * a misfit column or names the bad row's line.
+     * not fit, a malformed line, invalid UTF-8), the transaction is rolled back and the loader takes the checked row
+     * path, which widens a misfit column or names the bad row's line.
      */
     @Override
     public long loadCsvFile(Connection connection, String schema, String table, TableLayout layout, Path csv,
-                            String jobId, LocalDateTime loadedAt) {
+                            String jobId, LocalDateTime loadedAt) throws BulkLoadRefused {
         if (csv == null || !Files.isRegularFile(csv)) {
             return -1;
         }
@@ -102,9 +118,9 @@ public class DuckDbDialect implements Dialect {
             return DuckDbCsvReader.load(connection, schema, table, layout, csv, jobId, loadedAt);
         } catch (SQLException e) {
             String why = String.valueOf(e.getMessage());
-            LOG.debug("DuckDB read_csv refused {} ({}); loading it row by row", csv.getFileName(),
-                    why.lines().findFirst().orElse(why));
-            return -1;
+            why = why.lines().findFirst().orElse(why);
+            LOG.debug("DuckDB read_csv refused {} ({}); loading it row by row", csv.getFileName(), why);
+            throw new BulkLoadRefused(why, e);
         }
     }
 

@@ -187,16 +187,15 @@ final class DuckDbNumbers {
     }
 
     /**
-     * @return column name → DuckDB type (upper case, e.g. {@code DECIMAL(38,4)}) of one table, empty when missing; one
-     *         look-up in DuckDB's own catalogue function, filtered there (information_schema scans every column of
-     *         every table)
+     * @return column name → DuckDB type (upper case, e.g. {@code DECIMAL(38,4)}) of one existing table; one direct
+     *         catalogue look-up ({@code pragma_table_info}: ~2 ms, where {@code duckdb_columns()} or
+     *         information_schema build a row for every column of every table, ~25 ms with 300 tables)
+     * @throws SQLException when the table does not exist
      */
     static Map<String, String> typesOf(Connection c, String schema, String table) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM duckdb_columns() "
-                                                       + "WHERE schema_name = ? AND table_name = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, type FROM pragma_table_info(?)")) {
+            ps.setString(1, Identifiers.qualified(schema, table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getString(2).toUpperCase(Locale.ROOT).replace(" ", ""));

@@ -1,9 +1,6 @@
 package io.dataconnector.camel.etl.warehouse;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -276,17 +273,31 @@ public class WarehouseLoader {
             }
             TableSchema tableSchema = schemaHolder[0];
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(), widened.keySet());
+            if (dialect.transactionalDdl()) {
+                c.setAutoCommit(false); // one transaction (one commit) per table: stage, rows, swap or merge, history
+            }
+            String createStage = createTable(dialect.stagingTableKind(mode == LoadMode.SNAPSHOT && renameSwap()),
+                    schema, stage, layout.columns());
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
-            boolean becomesLive = mode == LoadMode.SNAPSHOT && renameSwap();
-            execute(c, createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns()));
+            execute(c, createStage);
 
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
-            // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
-            long bulk = dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            // the database's own CSV reader when it has a faithful one (-1: the row path)
+            long bulk;
+            try {
+                bulk = dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            } catch (Dialect.BulkLoadRefused refused) {
+                // rolled back, staging table included: the checked row path loads it, or widens, or names the line
+                execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
+                execute(c, createStage);
+                bulk = -1;
+            }
             c.setAutoCommit(false);
             RowSink sink = bulk >= 0 ? null : dialect.openSink(c, schema, stage, layout.columns());
             long rows = bulk;
-            if (sink != null) try {
+            if (sink == null) {
+                listener.staged(request, table);
+            } else try {
                 Iterator<CsvTable.Row> all = concat(head, rowsIt);
                 LoadProgress progress = new LoadProgress(table, request.fileName(), progressInterval);
                 if (sink.acceptsText()) {
@@ -316,7 +327,6 @@ public class WarehouseLoader {
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
             warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
-            c.commit();
 
             LoadResult r;
             if (mode == LoadMode.WINDOW) {
@@ -520,26 +530,7 @@ public class WarehouseLoader {
 
     /** @return the live table's columns with their types, empty when the table does not exist */
     List<ColumnDef> liveColumns(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
-                                                       + "WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) == 0) {
-                    return List.of();
-                }
-            }
-        }
-        List<ColumnDef> cols = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + Identifiers.qualified(schema, table) + " WHERE 1 = 0")) {
-            ResultSetMetaData md = rs.getMetaData();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                cols.add(new ColumnDef(md.getColumnName(i), ColumnType.fromJdbc(md.getColumnType(i),
-                        md.getColumnTypeName(i))));
-            }
-        }
-        return cols;
+        return dialect.liveColumns(c, schema, table);
     }
 
     private Connection connect() throws SQLException {

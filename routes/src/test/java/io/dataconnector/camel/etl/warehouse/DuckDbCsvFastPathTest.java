@@ -1,6 +1,7 @@
 package io.dataconnector.camel.etl.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ class DuckDbCsvFastPathTest {
     }
 
     @Test
-    void valuesTheRowPathRefusesLeaveTheStageEmptyAndUnalteredForTheCheckedRowPath() throws Exception {
+    void valuesTheRowPathRefusesAreRefusedLeavingTheStageEmptyAndUnaltered() throws Exception {
         String head = "id,name,active,created_at,amount,day\n";
         String good = "11111111-1111-1111-1111-111111111111,a,t,2024-01-02 03:04:05,1.5,2024-01-01\n";
         List<String> refused = List.of(
@@ -130,8 +131,8 @@ class DuckDbCsvFastPathTest {
                 d.prepare(c);
                 TableLayout layout = TableLayout.of(List.of(), HEADER, TYPES, false);
                 createStage(c, d, layout, "t");
-                assertThat(d.loadCsvFile(c, "main", "t", layout, csv, "job-1", LocalDateTime.now())).as(bad)
-                        .isEqualTo(-1);
+                assertThatThrownBy(() -> d.loadCsvFile(c, "main", "t", layout, csv, "job-1", LocalDateTime.now()))
+                        .as(bad).isInstanceOf(Dialect.BulkLoadRefused.class);
                 assertThat(dump(c, "t")).as(bad).isEmpty();
                 assertThat(DuckDbNumbers.typesOf(c, "main", "t")).as(bad).containsEntry("amount", "VARCHAR");
                 assertThat(c.getAutoCommit()).isTrue();
