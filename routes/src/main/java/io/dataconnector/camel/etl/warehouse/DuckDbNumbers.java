@@ -27,7 +27,7 @@ final class DuckDbNumbers {
 
     /**
      * Types the staged number columns still held as text (all of them after the row path; after
-     * {@link DuckDbCsvReader} only those with a value that is not a plain decimal): one scan measures every such column
+     * {@link DuckDbCsvReader} only those with a value that is not a plain decimal or too long): one scan measures every such column
      * (misfits, scale, integer digits), then one statement rebuilds the staging table with the typed columns (an ALTER
      * per column would rewrite it once per column).
      *
@@ -75,30 +75,16 @@ final class DuckDbNumbers {
     }
 
     /**
-     * Types the {@code number} fields of a CSV before it is loaded, from one scan of the reader's text fields
-     * ({@code c0, c1, …}, see {@link DuckDbCsvReader}).
-     *
-     * @param source the {@code read_csv(…)} table function reading the file
-     * @return per CSV field: {@code BIGINT} or {@code DECIMAL(38, s)} for a {@code number} field whose values all fit,
-     *         else null (not a number field, or left as text for {@link #typeStaged} to report)
+     * @param scale  the most fraction digits of a column's values
+     * @param digits the most integer digits (leading zeros not counted)
+     * @return {@code BIGINT} when every value is an integer of at most 18 digits, else {@code DECIMAL(38, scale)}, or
+     *         null when the values do not fit {@code DECIMAL(38)}
      */
-    static List<String> scan(Connection c, TableLayout layout, String source) throws SQLException {
-        List<String> types = new ArrayList<>();
-        List<Integer> fields = new ArrayList<>();
-        for (int i = 0; i < layout.fieldCount(); i++) {
-            types.add(null);
-            if (layout.columnOfField(i).type() == ColumnType.NUMBER) {
-                fields.add(i);
-            }
+    static String exactType(int scale, int digits) {
+        if (scale == 0 && digits <= 18) {
+            return "BIGINT";
         }
-        if (fields.isEmpty()) {
-            return types;
-        }
-        Stats stats = measure(c, fields.stream().map(DuckDbCsvReader::field).toList(), source);
-        for (int j = 0; j < fields.size(); j++) {
-            types.set(fields.get(j), stats.bad[j] > 0 ? null : stats.typeOf(j));
-        }
-        return types;
+        return digits + scale <= 38 ? "DECIMAL(38, " + scale + ")" : null;
     }
 
     /** Per column: values that are not plain decimals, most fraction digits, most integer digits. */
@@ -106,10 +92,7 @@ final class DuckDbNumbers {
 
         /** @return the exact type of column i's values, or null when they do not fit DECIMAL(38) */
         String typeOf(int i) {
-            if (scale[i] == 0 && digits[i] <= 18) {
-                return "BIGINT";
-            }
-            return digits[i] + scale[i] <= 38 ? "DECIMAL(38, " + scale[i] + ")" : null;
+            return exactType(scale[i], digits[i]);
         }
     }
 
