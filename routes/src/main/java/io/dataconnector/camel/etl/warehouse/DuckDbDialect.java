@@ -96,9 +96,10 @@ public class DuckDbDialect implements Dialect {
     @Override
     public void prepare(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("SET threads=1");
-            // timestamps with an offset are read as TIMESTAMPTZ and stored as UTC wall-clock time
-            s.execute("SET TimeZone = 'UTC'");
+            // timestamps with an offset are read as TIMESTAMPTZ and stored as UTC wall-clock time; the write-ahead log
+            // is folded into the file when the pool releases it after the loads (or at 1 GB), not every 16 MB: the
+            // automatic checkpoints cost a 300-table extract 10-15 % more in all than one checkpoint at the end
+            s.execute("SET threads = 1; SET TimeZone = 'UTC'; SET checkpoint_threshold = '1GB'");
         }
     }
 

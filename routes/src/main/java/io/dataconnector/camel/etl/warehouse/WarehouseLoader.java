@@ -276,8 +276,9 @@ public class WarehouseLoader {
             if (dialect.transactionalDdl()) {
                 c.setAutoCommit(false); // one transaction (one commit) per table: stage, rows, swap or merge, history
             }
-            String createStage = createTable(dialect.stagingTableKind(mode == LoadMode.SNAPSHOT && renameSwap()),
-                    schema, stage, layout.columns());
+            // a snapshot's staging table, and the first window of a table, may be renamed into the live table
+            boolean mayBecomeLive = renameSwap() && (mode == LoadMode.SNAPSHOT || live.isEmpty());
+            String createStage = createTable(dialect.stagingTableKind(mayBecomeLive), schema, stage, layout.columns());
             execute(c, "DROP TABLE IF EXISTS " + Identifiers.qualified(schema, stage));
             execute(c, createStage);
 
@@ -413,10 +414,22 @@ public class WarehouseLoader {
                 .collect(Collectors.joining(", ", "[", "]")) + " (every other column text)";
     }
 
-    /** Inside the open transaction: merges a window into the live table (created from the staging table if new). */
+    /**
+     * Inside the open transaction: merges a window into the live table. A table's first window becomes the live table
+     * by a rename when its keys are unique (no copy); otherwise the live table is created like the staging table and
+     * the window merged into it.
+     */
     private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
                                             List<ColumnDef> live, TableLayout layout, TableSchema tableSchema)
             throws SQLException {
+        List<String> key = WindowMerge.keyOf(table, tableSchema, layout);
+        if (live.isEmpty() && renameSwap()) {
+            WindowMerge.Outcome first = WindowMerge.renameFirstWindow(c, schema, table, stage, layout, key,
+                    WindowMerge.isDelta(table));
+            if (first != null) {
+                return first;
+            }
+        }
         if (!dialect.transactionalDdl()) {
             c.commit();
             c.setAutoCommit(true);
@@ -425,7 +438,6 @@ public class WarehouseLoader {
         if (!dialect.transactionalDdl()) {
             c.setAutoCommit(false);
         }
-        List<String> key = WindowMerge.keyOf(table, tableSchema, layout);
         return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
                 dialect.sqlType(ColumnType.TEXT));
     }
