@@ -84,7 +84,9 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         context.getRegistry().bind(SETTINGS, settings);
         context.getRegistry().bind(JOB_STEPS, new JobSteps(planner, summary));
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
-                loader.getDialect().loadsFromFile(), planner));
+                loader.getDialect().loadsFromFile(), planner,
+                ds instanceof ReleasingDataSource releasing ? releasing::hold : () -> () -> {
+                }));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());
         if (context.getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") != null
