@@ -103,7 +103,9 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         context.getRegistry().bind(SETTINGS, settings);
         context.getRegistry().bind(JOB_STEPS, new JobSteps(schemas, summary));
         context.getRegistry().bind(EXTRACT_READER, new ExtractReader(settings.maxUncompressedBytes(),
-                loader.getDialect().loadsFromFile()));
+                loader.getDialect().loadsFromFile(),
+                ds instanceof ReleasingDataSource releasing ? releasing::hold : () -> () -> {
+                }));
         context.getRegistry().bind(DOWNLOAD_SPOOLER, new DownloadSpooler());
         context.getRegistry().bind(LOAD_EXECUTOR, LoadParallelism.executor(context, beans, loadThreads));
         context.getRegistry().bind(PollErrors.NAME, new PollErrors());

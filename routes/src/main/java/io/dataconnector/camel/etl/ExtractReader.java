@@ -4,9 +4,13 @@ import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reading a downloaded extract ZIP, as a named bean ({@code dcEtlExtractReader}) the ETL route uses:
@@ -27,10 +31,13 @@ public class ExtractReader {
 
     private static final String SPOOLED = "dcEtlSpooledEntry";
     private static final String ZIP = "dcEtlZip";
+    private static final String HOLD = "dcEtlWarehouseHold";
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractReader.class);
 
     private final ZipEntries zipEntries;
     private final boolean spoolEntries;
     private final EntrySpooler spooler = new EntrySpooler();
+    private final Supplier<AutoCloseable> warehouseHold;
 
     /**
      * @param maxUncompressedBytes bytes unpacked from one ZIP at most (zip bombs)
@@ -38,13 +45,32 @@ public class ExtractReader {
      *                             file) instead of being streamed from the archive
      */
     public ExtractReader(long maxUncompressedBytes, boolean spoolEntries) {
+        this(maxUncompressedBytes, spoolEntries, () -> () -> {
+        });
+    }
+
+    /**
+     * @param warehouseHold keeps the warehouse open from the first entry to {@link #close} (see
+     *                      {@link io.dataconnector.camel.etl.warehouse.ReleasingDataSource#hold()}); the handle is
+     *                      closed at the latest when the exchange completes, failed or not
+     */
+    public ExtractReader(long maxUncompressedBytes, boolean spoolEntries, Supplier<AutoCloseable> warehouseHold) {
         this.zipEntries = new ZipEntries(maxUncompressedBytes);
         this.spoolEntries = spoolEntries;
+        this.warehouseHold = warehouseHold;
     }
 
     /** Split expression: the description entries; the body is the ZIP's {@link Path}, kept for {@link #close}. */
     public Iterator<Message> descriptions(Exchange exchange) throws Exception {
         exchange.setProperty(ZIP, exchange.getMessage().getMandatoryBody(Path.class));
+        AutoCloseable hold = warehouseHold.get();
+        exchange.setProperty(HOLD, hold);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release(hold);
+            }
+        });
         return zipEntries.descriptions(exchange);
     }
 
@@ -96,10 +122,22 @@ public class ExtractReader {
 
     /** Closes the archive and deletes it. */
     public void close(Exchange exchange) throws Exception {
+        release(exchange.getProperty(HOLD, AutoCloseable.class));
+        exchange.removeProperty(HOLD);
         ZipEntries.close(exchange);
         Path zip = exchange.getProperty(ZIP, Path.class);
         if (zip != null) {
             Files.deleteIfExists(zip);
+        }
+    }
+
+    private static void release(AutoCloseable hold) {
+        if (hold != null) {
+            try {
+                hold.close();
+            } catch (Exception e) {
+                LOG.debug("Releasing the warehouse hold failed", e);
+            }
         }
     }
 }

@@ -2,8 +2,13 @@ package io.dataconnector.camel.etl.warehouse;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,16 +35,26 @@ public interface Dialect {
     }
 
     /**
-     * The database's own bulk CSV reader, loading a file on local disk into the empty staging table in one statement
-     * (autocommit), when the database has one that keeps the loader's meaning of every value. Any failure leaves the
-     * staging table empty and returns -1: the loader then takes the checked row path, which also names a bad row's
-     * line.
+     * The database's own bulk CSV reader, loading a file on local disk into the empty staging table in one statement,
+     * when the database has one that keeps the loader's meaning of every value. Runs in the caller's transaction (or in
+     * autocommit where DDL is not transactional).
      *
-     * @return the rows loaded, or -1 when not available or not successful
+     * @return the rows loaded, or -1 when the dialect has no such reader or the CSV is not a file (nothing was done)
+     * @throws BulkLoadRefused when the reader refused the file (a value that does not fit, a malformed line): the
+     *                         transaction is rolled back, staging table included, and the loader creates it again and
+     *                         takes the checked row path, which widens a misfit column or names the bad line
      */
     default long loadCsvFile(Connection connection, String schema, String table, TableLayout layout, Path csv,
-                             String jobId, LocalDateTime loadedAt) {
+                             String jobId, LocalDateTime loadedAt) throws BulkLoadRefused {
         return -1;
+    }
+
+    /** The database's CSV reader refused a file; see {@link #loadCsvFile}. */
+    final class BulkLoadRefused extends Exception {
+
+        public BulkLoadRefused(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
     }
 
     /**
@@ -101,11 +116,12 @@ public interface Dialect {
 
     /**
      * @return true when a table's whole load (staging table DDL, rows, swap or merge, history row) is one transaction
-     *         with a single commit: a crash or failure at any point leaves nothing, not even the staging table
-     *         (PostgreSQL). Otherwise the staging table is created in autocommit and its rows committed before the swap.
+     *         with a single commit: a crash or failure at any point leaves nothing, not even the staging table. By
+     *         default where DDL is transactional (PostgreSQL, DuckDB). Otherwise the staging table is created in
+     *         autocommit and its rows committed before the swap.
      */
     default boolean loadsInOneTransaction() {
-        return false;
+        return transactionalDdl();
     }
 
     /**
@@ -128,6 +144,42 @@ public interface Dialect {
     default long copyCsvBytes(Connection connection, String schema, String table, TableLayout layout,
                               CsvPassThrough csv) throws SQLException, java.io.IOException {
         throw new UnsupportedOperationException(name() + " does not load CSV bytes as they are");
+    }
+
+    /**
+     * The live table's columns, read outside any transaction (autocommit) before a load.
+     *
+     * @return the columns with their types, in table order; empty when the table does not exist
+     */
+    default List<ColumnDef> liveColumns(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
+                                                                + "WHERE table_schema = ? AND table_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) == 0) {
+                    return List.of();
+                }
+            }
+        }
+        return columnsOf(connection, schema, table);
+    }
+
+    /**
+     * @return the columns of an existing table with their types, in table order, from the metadata of an empty query
+     * @throws SQLException when the table does not exist
+     */
+    static List<ColumnDef> columnsOf(Connection connection, String schema, String table) throws SQLException {
+        List<ColumnDef> cols = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + Identifiers.qualified(schema, table) + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                cols.add(new ColumnDef(md.getColumnName(i), ColumnType.fromJdbc(md.getColumnType(i),
+                        md.getColumnTypeName(i))));
+            }
+        }
+        return cols;
     }
 
     /** Opens the bulk-load path into a (staging) table whose columns are exactly {@code columns}, in order. */

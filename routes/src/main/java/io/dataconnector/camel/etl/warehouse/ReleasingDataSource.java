@@ -62,6 +62,29 @@ public final class ReleasingDataSource implements DataSource, AutoCloseable {
         return counted(pool.getConnection(username, password));
     }
 
+    /**
+     * Keeps the pool's connections (and so the database file) open until the returned handle is closed, without
+     * holding a connection: e.g. across the loads of one extract, so the file is not closed (a DuckDB checkpoint) and
+     * reopened while the next entry is unpacked. Closing the handle more than once is harmless.
+     *
+     * @return the handle; closing it starts the release timer when nothing else is borrowed
+     */
+    public AutoCloseable hold() {
+        synchronized (this) {
+            borrowed++;
+            if (pendingRelease != null) {
+                pendingRelease.cancel(false);
+                pendingRelease = null;
+            }
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                returned();
+            }
+        };
+    }
+
     private Connection counted(Connection c) {
         synchronized (this) {
             borrowed++;

@@ -1,9 +1,6 @@
 package io.dataconnector.camel.etl.warehouse;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -353,13 +350,21 @@ public class WarehouseLoader {
             boolean logged = createStage(c, schema, stage, mode, live, layout);
 
             LocalDateTime loadedAt = LocalDateTime.now(ZoneOffset.UTC);
-            // the database's own CSV reader when it has a faithful one (autocommit; -1 = take the row path)
-            long bulk = dialect.loadsInOneTransaction() ? -1
-                    : dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            // the database's own CSV reader when it has a faithful one (-1: the row path)
+            long bulk;
+            try {
+                bulk = dialect.loadCsvFile(c, schema, stage, layout, request.csv(), request.jobId(), loadedAt);
+            } catch (Dialect.BulkLoadRefused refused) {
+                // rolled back, staging table included: the checked row path loads it, or widens, or names the line
+                createStage(c, schema, stage, mode, live, layout);
+                bulk = -1;
+            }
             c.setAutoCommit(false);
             RowSink sink = bulk >= 0 ? null : dialect.openSink(c, schema, stage, layout.columns());
             long rows = bulk;
-            if (sink != null) try {
+            if (sink == null) {
+                listener.staged(request, table);
+            } else try {
                 Iterator<CsvTable.Row> all = concat(head, rowsIt);
                 LoadProgress progress = new LoadProgress(table, request.fileName(), progressInterval);
                 if (sink.acceptsText()) {
@@ -417,11 +422,9 @@ public class WarehouseLoader {
         String create = createTable(dialect.stagingTableKind(becomesLive), schema, stage, layout.columns());
         if (dialect.loadsInOneTransaction()) {
             c.setAutoCommit(false);
-            execute(c, drop + "; " + create); // one round trip
-        } else {
-            execute(c, drop);
-            execute(c, create);
         }
+        execute(c, drop);
+        execute(c, create);
         return becomesLive;
     }
 
@@ -533,7 +536,10 @@ public class WarehouseLoader {
                 .collect(Collectors.joining(", ", "[", "]")) + " (every other column text)";
     }
 
-    /** Inside the open transaction: merges a window into the live table (created from the staging table if new). */
+    /**
+     * Inside the open transaction: merges a window into the live table (created like the staging table if new; a
+     * first window whose keys are unique became the live table by a rename already, {@link WindowMerge#adopt}).
+     */
     private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
                                             List<ColumnDef> live, TableLayout layout, List<String> key)
             throws SQLException {
@@ -649,26 +655,7 @@ public class WarehouseLoader {
 
     /** @return the live table's columns with their types, empty when the table does not exist */
     List<ColumnDef> liveColumns(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
-                                                       + "WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) == 0) {
-                    return List.of();
-                }
-            }
-        }
-        List<ColumnDef> cols = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + Identifiers.qualified(schema, table) + " WHERE 1 = 0")) {
-            ResultSetMetaData md = rs.getMetaData();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                cols.add(new ColumnDef(md.getColumnName(i), ColumnType.fromJdbc(md.getColumnType(i),
-                        md.getColumnTypeName(i))));
-            }
-        }
-        return cols;
+        return dialect.liveColumns(c, schema, table);
     }
 
     private Connection connect() throws SQLException {

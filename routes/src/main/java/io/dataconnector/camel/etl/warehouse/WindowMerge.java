@@ -57,6 +57,20 @@ final class WindowMerge {
         return List.of();
     }
 
+    /** @return whether every row of the staging table has a key of its own (no NULL key, no key twice) */
+    private static boolean uniqueKey(Connection c, String stageQ, List<String> key) throws SQLException {
+        String k = key.size() == 1 ? Identifiers.quote(key.get(0))
+                : "(" + key.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
+        String notNull = key.stream().map(n -> Identifiers.quote(n) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT " + k + ") FILTER (WHERE " + notNull
+                                           + "), COUNT(*) FILTER (WHERE " + notNull + ") FROM " + stageQ)) {
+            rs.next();
+            return rs.getLong(1) == rs.getLong(2) && rs.getLong(1) == rs.getLong(3);
+        }
+    }
+
     /**
      * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
      * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
@@ -75,13 +89,19 @@ final class WindowMerge {
             String match = key.stream().map(k -> "l." + Identifiers.quote(k) + " = " + staged("s", k, layout, live,
                     textType)).collect(Collectors.joining(" AND "));
             execute(c, "DELETE FROM " + liveQ + " AS l WHERE EXISTS (SELECT 1 FROM " + stageQ + " s WHERE " + match + ")");
-            String partition = key.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
             String select = cols.stream().map(col -> staged("w", col.name(), layout, live, textType))
                     .collect(Collectors.joining(", "));
-            inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM (SELECT s.*, "
-                                 + "ROW_NUMBER() OVER (PARTITION BY " + partition + ") AS _dc_rn FROM " + stageQ
-                                 + " s) w WHERE w._dc_rn = 1"
-                                 + (deletes ? " AND w." + Identifiers.quote(DELETED_AT) + " IS NULL" : ""));
+            String deleted = deletes ? "w." + Identifiers.quote(DELETED_AT) + " IS NULL" : null;
+            if (uniqueKey(c, stageQ, key)) {
+                // one row per key already: no window function (a sort of the whole window) needed
+                inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM " + stageQ
+                                     + " w" + (deleted != null ? " WHERE " + deleted : ""));
+            } else {
+                String partition = key.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+                inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM (SELECT "
+                                     + "s.*, ROW_NUMBER() OVER (PARTITION BY " + partition + ") AS _dc_rn FROM "
+                                     + stageQ + " s) w WHERE w._dc_rn = 1" + (deleted != null ? " AND " + deleted : ""));
+            }
         } else {
             String dataTarget = data.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
             String fromStage = data.stream().map(n -> staged("s", n, layout, live, textType))

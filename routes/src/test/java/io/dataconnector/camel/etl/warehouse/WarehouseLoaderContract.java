@@ -329,6 +329,45 @@ abstract class WarehouseLoaderContract {
         assertThat(tables()).noneMatch(n -> n.startsWith(WarehouseLoader.STAGE_PREFIX));
     }
 
+    @Test
+    void aFirstWindowWithUniqueKeysBecomesTheTableOneWithRepeatedKeysIsMergedToOneRowPerKey() throws Exception {
+        TableSchema doc = TableSchema.documented("cdccost_budgets", List.of(
+                new TableSchema.Column("name", "string", ColumnType.TEXT, "", ""),
+                new TableSchema.Column("deleted_at", "timestamp: SQL", ColumnType.TIMESTAMP, "", "when deleted"),
+                new TableSchema.Column("created_at", "timestamp: SQL", ColumnType.TIMESTAMP, "", ""),
+                new TableSchema.Column("adsk_row_id", "string", ColumnType.TEXT, "",
+                        "Unique row identifier to be used in CDC operations")));
+        String h = "name,deleted_at,created_at,adsk_row_id\n";
+        Instant t = Instant.parse("2026-11-28T06:00:00Z");
+        // unique keys: renamed into place; the deleted row is not kept
+        LoadResult a = loader.load(request("job-a", t, "cdccost_budgets.csv", h
+                + "one,,2026-11-27 01:00:00,r1\n"
+                + "gone,2026-11-27 03:00:00,2026-11-27 02:00:00,r2\n"
+                + "three,,2026-11-27 05:00:00,r3\n", doc));
+        assertThat(a.status()).as(a.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(a.windowStart()).isEqualTo(LocalDateTime.parse("2026-11-27T01:00:00"));
+        assertThat(a.windowEnd()).isEqualTo(LocalDateTime.parse("2026-11-27T05:00:00"));
+        assertThat(rows("cdccost_budgets", "adsk_row_id")).extracting(m -> m.get("name")).containsExactly("one",
+                "three");
+        assertThat(tables()).noneMatch(n -> n.startsWith(WarehouseLoader.STAGE_PREFIX));
+        // a later window with a repeated key and a NULL key: one row per key, whatever the path
+        LoadResult b = loader.load(request("job-b", t.plusSeconds(3600), "cdccost_budgets.csv", h
+                + "one again,,2026-11-28 01:00:00,r1\n"
+                + "one again,,2026-11-28 01:00:00,r1\n"
+                + "four,,2026-11-28 02:00:00,r4\n"
+                + "no key,,2026-11-28 03:00:00,\n", doc));
+        assertThat(b.status()).as(b.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(rows("cdccost_budgets", "adsk_row_id")).extracting(m -> m.get("name"))
+                .containsExactlyInAnyOrder("one again", "three", "four", "no key");
+        // a first window with a repeated key (another table): merged, one row per key
+        LoadResult c = loader.load(request("job-b", t.plusSeconds(3600), "cdcrfis_rfis.csv", h
+                + "x,,2026-11-28 01:00:00,k1\n" + "x,,2026-11-28 01:00:00,k1\n" + "y,,2026-11-28 02:00:00,k2\n",
+                TableSchema.documented("cdcrfis_rfis", doc.columns())));
+        assertThat(c.status()).as(c.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(rows("cdcrfis_rfis", "adsk_row_id")).extracting(m -> m.get("adsk_row_id"))
+                .containsExactly("k1", "k2");
+    }
+
     String rawText(String table, String column, String like) throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT CAST(" + Identifiers.quote(column) + " AS VARCHAR(100)) FROM "
