@@ -46,13 +46,11 @@ public class RunOnce implements PollingConsumerPollStrategy {
     }
 
     private static void logBoot() {
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        self.startInstant().ifPresent(start -> {
-            long ms = Duration.between(start, java.time.Instant.now()).toMillis();
-            String cpu = self.totalCpuDuration().map(d -> String.format(java.util.Locale.ROOT, " (CPU %.2f s)",
-                    d.toNanos() / 1e9)).orElse("");
-            LOG.info("Boot: first poll {} ms after the JVM started{}", ms, cpu);
-        });
+        // the JVM's own start, not the process's: a shell that execs java (bash -c '… && java …') would count
+        long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        String cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> String.format(java.util.Locale.ROOT,
+                " (CPU %.2f s)", d.toNanos() / 1e9)).orElse("");
+        LOG.info("Boot: first poll {} ms after the JVM started{}", ms, cpu);
     }
 
     @Override

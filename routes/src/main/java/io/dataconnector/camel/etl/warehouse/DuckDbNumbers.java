@@ -122,9 +122,12 @@ final class DuckDbNumbers {
     private static String firstMisfit(Connection c, String stageQ, String column, String table) throws SQLException {
         String v = value(Identifiers.quote(column));
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT rowid + 1, " + Identifiers.quote(column) + " FROM " + stageQ
-                                           + " WHERE " + v + " IS NOT NULL AND NOT regexp_matches(" + v + ", " + PLAIN
-                                           + ") ORDER BY rowid LIMIT 1")) {
+             // the row's position, not rowid + 1: rows of a staging table not yet committed have transaction-local
+             // row ids (far above the row count)
+             ResultSet rs = s.executeQuery("SELECT n, " + Identifiers.quote(column) + " FROM (SELECT row_number() OVER "
+                                           + "(ORDER BY rowid) AS n, " + Identifiers.quote(column) + " FROM " + stageQ
+                                           + ") WHERE " + v + " IS NOT NULL AND NOT regexp_matches(" + v + ", " + PLAIN
+                                           + ") ORDER BY n LIMIT 1")) {
             rs.next();
             return "table " + table + " column " + column + " declared 'number': value '"
                    + Values.shorten(rs.getString(2)) + "' at data row " + rs.getLong(1)
