@@ -124,10 +124,10 @@ final class DuckDbNumbers {
         try (Statement s = c.createStatement();
              // the row's position, not rowid + 1: rows of a staging table not yet committed have transaction-local
              // row ids (far above the row count)
-             ResultSet rs = s.executeQuery("SELECT n, " + Identifiers.quote(column) + " FROM (SELECT row_number() OVER "
-                                           + "(ORDER BY rowid) AS n, " + Identifiers.quote(column) + " FROM " + stageQ
-                                           + ") WHERE " + v + " IS NOT NULL AND NOT regexp_matches(" + v + ", " + PLAIN
-                                           + ") ORDER BY n LIMIT 1")) {
+             ResultSet rs = s.executeQuery("SELECT _dc_pos, " + Identifiers.quote(column) + " FROM (SELECT "
+                                           + "row_number() OVER (ORDER BY rowid) AS _dc_pos, " + Identifiers.quote(column)
+                                           + " FROM " + stageQ + ") WHERE " + v + " IS NOT NULL AND NOT regexp_matches("
+                                           + v + ", " + PLAIN + ") ORDER BY _dc_pos LIMIT 1")) {
             rs.next();
             return "table " + table + " column " + column + " declared 'number': value '"
                    + Values.shorten(rs.getString(2)) + "' at data row " + rs.getLong(1)
