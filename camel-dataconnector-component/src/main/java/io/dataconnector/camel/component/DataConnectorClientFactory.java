@@ -29,8 +29,8 @@ import org.apache.camel.CamelContext;
 final class DataConnectorClientFactory {
 
     private final CamelContext camelContext;
-    private final Map<ConnectionKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
-    private final Map<CredentialsKey, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    private final Map<SharingKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
+    private final Map<SharingKey, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<List<Object>, CallBudget> callBudgets = new ConcurrentHashMap<>();
 
     DataConnectorClientFactory(CamelContext camelContext) {
@@ -39,7 +39,7 @@ final class DataConnectorClientFactory {
 
     /** The shared client for an endpoint configuration. */
     DataConnectorClient clientFor(DataConnectorConfiguration configuration) {
-        return clients.computeIfAbsent(new ConnectionKey(configuration), key -> create(configuration));
+        return clients.computeIfAbsent(SharingKey.connection(configuration), key -> create(configuration));
     }
 
     /** Forgets every client, token provider and call budget (the component stops). */
@@ -66,7 +66,7 @@ final class DataConnectorClientFactory {
         }
         HttpClient httpClient = http.build();
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
-        CredentialsKey credentials = new CredentialsKey(configuration);
+        SharingKey credentials = SharingKey.credentials(configuration);
         TokenProvider tokens = tokenProviders.computeIfAbsent(credentials, key -> configuration.getTokenProvider() != null
                 ? configuration.getTokenProvider()
                 : TokenProviders.create(new AuthSettings(
@@ -84,62 +84,33 @@ final class DataConnectorClientFactory {
     }
 
     /**
-     * Who the calls are made as, and where the token endpoint is reached (host, proxy, TLS). Its toString never shows
-     * a credential.
+     * Settings under which endpoints share something, compared part by part: {@link #credentials} (who the calls are
+     * made as, and where the token endpoint is reached: host, proxy, TLS) share a token provider and call budget;
+     * {@link #connection} (those plus the HTTP client's settings) share a client. Its toString never shows a
+     * credential.
      */
-    static final class CredentialsKey {
-        private final Object[] parts;
+    record SharingKey(String kind, List<Object> parts) {
 
-        CredentialsKey(DataConnectorConfiguration c) {
-            parts = new Object[] {
+        static SharingKey credentials(DataConnectorConfiguration c) {
+            return new SharingKey("CredentialsKey", java.util.Arrays.asList(
                     c.getBaseUrl(), c.getAccessToken(), c.getClientId(), c.getClientSecret(), c.getRefreshToken(),
                     c.getTokenStore(), c.getServiceAccountId(), c.getServiceAccountKeyId(),
                     c.getServiceAccountPrivateKeyFile(), c.getScopes(), c.getTokenProvider(), c.getProxyHost(),
-                    c.getProxyPort(), c.getSslContextParameters() };
+                    c.getProxyPort(), c.getSslContextParameters()));
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CredentialsKey other && java.util.Arrays.equals(parts, other.parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(parts);
-        }
-
-        @Override
-        public String toString() {
-            return "CredentialsKey[" + Objects.toString(parts[0]) + "]";
-        }
-    }
-
-    /** The settings that make two endpoints able to share a client. Its toString never shows a credential. */
-    static final class ConnectionKey {
-        private final Object[] parts;
-
-        ConnectionKey(DataConnectorConfiguration c) {
-            parts = new Object[] {
+        static SharingKey connection(DataConnectorConfiguration c) {
+            return new SharingKey("ConnectionKey", java.util.Arrays.asList(
                     c.getBaseUrl(), c.getAccessToken(), c.getClientId(), c.getClientSecret(), c.getRefreshToken(),
                     c.getTokenStore(), c.getServiceAccountId(), c.getServiceAccountKeyId(),
                     c.getServiceAccountPrivateKeyFile(), c.getScopes(), c.getTokenProvider(), c.getConnectTimeout(),
                     c.getRequestTimeout(), c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(),
-                    c.getCallsPerMinute(), c.getProxyHost(), c.getProxyPort(), c.getSslContextParameters() };
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ConnectionKey other && java.util.Arrays.equals(parts, other.parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(parts);
+                    c.getCallsPerMinute(), c.getProxyHost(), c.getProxyPort(), c.getSslContextParameters()));
         }
 
         @Override
         public String toString() {
-            return "ConnectionKey[" + Objects.toString(parts[0]) + "]";
+            return kind + "[" + Objects.toString(parts.get(0)) + "]";
         }
     }
 }
