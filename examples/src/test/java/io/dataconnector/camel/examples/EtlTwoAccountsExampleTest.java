@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,23 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  * in a user's Camel Main, each account with its own refresh token, against one simulator serving both accounts (each
  * account lists only its own jobs) and a DuckDB warehouse; each instance polls once.
  */
-class EtlTwoAccountsExampleTest {
+class EtlTwoAccountsExampleTest extends ExampleTestSupport {
 
     @TempDir
     Path work;
 
-    final String north = "f9abf4c8-1f51-4b26-a6b7-6ac0639cb138";
-    final String south = UUID.randomUUID().toString();
-    DataConnectorSimulator sim = DataConnectorSimulator.builder().accountId(north).acceptAnyAccount(true)
-            .rowsPerTable(5).build().start();
-    Main main;
+    private static final String NORTH = "f9abf4c8-1f51-4b26-a6b7-6ac0639cb138";
 
-    @AfterEach
-    void tearDown() {
-        if (main != null) {
-            main.stop();
-        }
-        sim.close();
+    final String north = NORTH;
+    final String south = UUID.randomUUID().toString();
+
+    EtlTwoAccountsExampleTest() {
+        super(DataConnectorSimulator.builder().accountId(NORTH).acceptAnyAccount(true));
     }
 
     @Test
@@ -68,8 +61,7 @@ class EtlTwoAccountsExampleTest {
             overrides.put("accounts." + account + ".refresh-token", account + "-refresh-token");
             overrides.put("accounts." + account + ".token-store", work.resolve(account + "-refresh-token").toString());
         }
-        main = RunExample.create(Path.of("etl-two-accounts"), overrides);
-        main.start();
+        startExample("etl-two-accounts", overrides);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "success".equals(jobStatus("north", northJob))

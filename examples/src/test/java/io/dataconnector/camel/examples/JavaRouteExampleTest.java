@@ -9,27 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** examples/java-route (CompletedJobFilesRoute named in its application.properties) against the simulator. */
-class JavaRouteExampleTest {
+class JavaRouteExampleTest extends ExampleTestSupport {
 
     @TempDir
     Path out;
 
-    DataConnectorSimulator sim = DataConnectorSimulator.builder().rowsPerTable(5).build().start();
-    Main main;
-
-    @AfterEach
-    void tearDown() {
-        if (main != null) {
-            main.stop();
-        }
-        sim.close();
+    JavaRouteExampleTest() {
+        super(DataConnectorSimulator.builder());
     }
 
     @Test
@@ -38,12 +28,7 @@ class JavaRouteExampleTest {
         SimJob older = sim.seedCompletedJob(request, "success", Instant.now().minus(Duration.ofHours(2)));
         SimJob newer = sim.seedCompletedJob(request, "success", Instant.now().minus(Duration.ofHours(1)));
         sim.seedCompletedJob(request, "failed", Instant.now().minus(Duration.ofMinutes(30)));
-        main = RunExample.create(Path.of("java-route"), Map.of(
-                "camel.component.dataconnector.base-url", sim.baseUrl(),
-                "camel.component.dataconnector.account-id", sim.accountId(),
-                "camel.component.dataconnector.access-token", sim.defaultAccessToken(),
-                "example.output-dir", out.toString()));
-        main.start();
+        startExample("java-route", simulatorConnection(out));
 
         for (SimJob job : new SimJob[] { older, newer }) {
             Path csv = out.resolve(job.id()).resolve("admin_users.csv");

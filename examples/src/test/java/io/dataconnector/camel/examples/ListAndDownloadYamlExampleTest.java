@@ -9,38 +9,23 @@ import io.dataconnector.camel.simulator.SimJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** examples/list-and-download-yaml, run as its README runs it, against the simulator on loopback. */
-class ListAndDownloadYamlExampleTest {
+class ListAndDownloadYamlExampleTest extends ExampleTestSupport {
 
     @TempDir
     Path out;
 
-    DataConnectorSimulator sim = DataConnectorSimulator.builder().rowsPerTable(5).build().start();
-    Main main;
-
-    @AfterEach
-    void tearDown() {
-        if (main != null) {
-            main.stop();
-        }
-        sim.close();
+    ListAndDownloadYamlExampleTest() {
+        super(DataConnectorSimulator.builder());
     }
 
     @Test
     void listsTheCompletedJobsAndDownloadsTheNewestOnesExtract() throws Exception {
         SimJob job = sim.seedCompleteSuccessJob();
-        main = RunExample.create(Path.of("list-and-download-yaml"), Map.of(
-                "camel.component.dataconnector.base-url", sim.baseUrl(),
-                "camel.component.dataconnector.account-id", sim.accountId(),
-                "camel.component.dataconnector.access-token", sim.defaultAccessToken(),
-                "example.output-dir", out.toString()));
-        main.start();
+        startExample("list-and-download-yaml", simulatorConnection(out));
 
         Path zip = out.resolve(job.id()).resolve("autodesk_data_extract.zip");
         byte[] expected = sim.jobFileBytes(job.id(), "autodesk_data_extract.zip");
