@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Runs one example folder on Camel Main: its {@code application.properties} are the initial properties and
  * {@code example.dir} is the folder's absolute path (the properties name their YAML routes with it).
  *
  * <p>Usage: {@code RunExample <example folder>}; runs until stopped (or until {@code camel.main.duration-*} ends it).
+ * Exit code 0 when every exchange completed, 1 when any failed (Camel Main alone would exit 0 after, say, a
+ * {@code listJobs} answered with HTTP 401): the failures are logged at ERROR by Camel's error handler, and the count
+ * with the first one is printed to stderr.
  */
 public final class RunExample {
 
@@ -24,7 +29,26 @@ public final class RunExample {
             System.err.println("Usage: RunExample <example folder, e.g. examples/list-and-download-yaml>");
             System.exit(2);
         }
-        create(Path.of(args[0]), Map.of()).run();
+        Main main = create(Path.of(args[0]), Map.of());
+        FailedExchanges failures = watchFailures(main);
+        main.run();
+        if (failures.count() > 0) {
+            System.err.println("RunExample: " + failures.count() + " exchange(s) failed; the first: "
+                               + failures.first());
+            System.exit(1);
+        }
+    }
+
+    /** Counts the failed exchanges of {@code main}'s Camel context from its start on. */
+    static FailedExchanges watchFailures(Main main) {
+        FailedExchanges failures = new FailedExchanges();
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                configured.getCamelContext().getManagementStrategy().addEventNotifier(failures);
+            }
+        });
+        return failures;
     }
 
     /**
