@@ -1,11 +1,13 @@
 package io.dataconnector.camel.component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jobs consumer's poll health check ({@code dataconnector-poll-<routeId>}): DOWN with the last poll's error (and
- * HTTP status) while polls fail, UP again after a good poll.
+ * HTTP status) while polls fail, UP again after a good poll; read as Camel's health endpoints read it
+ * ({@link HealthCheckHelper#invoke}).
+ * <p>
+ * At Camel's default exposure level ({@code camel.health.exposure-level=default}) {@code invoke} answers all-UP checks
+ * with the first one alone and otherwise with the DOWN ones: the poll check, registered after the consumer's API check,
+ * shows there only while DOWN. {@code full} lists every check.
  */
 class ConsumerPollHealthCheckTest extends SimulatorTestSupport {
 
@@ -39,7 +46,11 @@ class ConsumerPollHealthCheckTest extends SimulatorTestSupport {
     }
 
     private Optional<HealthCheck.Result> check() {
-        return HealthCheckRegistry.get(context).getCheck(CHECK_ID).map(HealthCheck::call);
+        return find(HealthCheckHelper.invoke(context, c -> Map.of(), c -> false, "full"));
+    }
+
+    private static Optional<HealthCheck.Result> find(Collection<HealthCheck.Result> results) {
+        return results.stream().filter(r -> CHECK_ID.equals(r.getCheck().getId())).findFirst();
     }
 
     private HealthCheck.Result awaitState(HealthCheck.State state) {
@@ -54,6 +65,9 @@ class ConsumerPollHealthCheckTest extends SimulatorTestSupport {
 
         sim.revokeAccessToken(sim.defaultAccessToken());
         HealthCheck.Result failing = awaitState(HealthCheck.State.DOWN);
+        assertThat(find(HealthCheckHelper.invoke(context))).as("a DOWN check at the default exposure level")
+                .hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN));
+        assertThat(find(HealthCheckHelper.invokeReadiness(context))).as("a readiness check").isPresent();
         assertThat(failing.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("The last poll failed: ")
                 .contains("HTTP 401", "listJobs").doesNotContain(sim.defaultAccessToken()));
         assertThat(failing.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401).containsKey("poll.last");
