@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the job claims of the completed-job consumer ({@link JobClaims}). The pool is closed when the CamelContext stops
  * (a DuckDB file's lock is held only while a connection is in use, see {@link ReleasingDataSource}). Every {@link LoadListener} bound in the registry is told of each load, among them the load metrics
  * ({@link MicrometerLoadMetrics}).
- * The {@code etl.rearm} items are re-armed in the load history at startup.
+ * The {@code etl.rearm} items are re-armed by {@link JobRearm} once the accounts are bound too.
  */
 public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoader loader, JobPlanner planner,
                        RunSummary summary) {
@@ -90,7 +90,6 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         String accountId = defaultAccountId(context);
         JobPlanner planner = schemas.planner(null, accountId);
         WarehouseLoader loader = planner.loader();
-        rearm(loader, settings.rearm());
         JobClaims claims = schemas.claims(null, accountId);
         EtlBeans beans = new EtlBeans(settings, ds, loader, planner, summary);
         context.getRegistry().bind("dcEtlBeans", beans);
@@ -118,36 +117,6 @@ public record EtlBeans(EtlSettings settings, DataSource dataSource, WarehouseLoa
         LOG.info("Warehouse: {} ({}), schema {}", redactUrl(settings.warehouseUrl()), dialect.name(),
                 settings.warehouse().schema());
         return beans;
-    }
-
-    /**
-     * Re-arms the {@code etl.rearm} items: {@code <job id>:<file name>} (one quarantined, gone or refused file) or
-     * {@code <job id>} (every such row of the job, and the job itself), comma-separated.
-     *
-     * @throws IllegalArgumentException for an item without a job id
-     */
-    static void rearm(WarehouseLoader loader, String items) throws java.sql.SQLException {
-        if (items == null || items.isBlank()) {
-            return;
-        }
-        for (String item : items.split(",")) {
-            String it = item.trim();
-            if (it.isEmpty()) {
-                continue;
-            }
-            int colon = it.indexOf(':');
-            String job = (colon < 0 ? it : it.substring(0, colon)).trim();
-            String file = colon < 0 ? null : it.substring(colon + 1).trim();
-            if (job.isEmpty()) {
-                throw new IllegalArgumentException("etl.rearm item '" + it + "' has no job id (<job>:<file> or <job>)");
-            }
-            int n = loader.rearm(job, file == null || file.isEmpty() || file.equals("*") ? null : file);
-            if (n == 0) {
-                LOG.warn("etl.rearm: nothing to re-arm for {} (no quarantined, gone or refused row)", it);
-            } else {
-                LOG.info("etl.rearm: {} re-armed ({} history row(s)); remove the key once it has loaded", it, n);
-            }
-        }
     }
 
     /** @return the default instance's account id, or null when it is not set (e.g. only accounts.* are) */

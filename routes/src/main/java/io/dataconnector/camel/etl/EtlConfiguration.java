@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
  * the {@code accounts.<name>.*} keys ({@link EtlAccounts}: a connection, a schema and a template instance each). Add
  * it to your own Camel Main ({@code main.configure().addConfiguration(EtlConfiguration.class)}) to use the
  * dataconnector-etl route template in your application; the standalone launcher ({@link EtlApplication}) does the same.
+ * Then re-arms the {@code etl.rearm} items in every schema ({@link JobRearm}).
  */
 public class EtlConfiguration implements CamelConfiguration {
 
@@ -17,6 +18,8 @@ public class EtlConfiguration implements CamelConfiguration {
         if (camelContext.getRegistry().lookupByNameAndType(EtlAccounts.NAME, EtlAccounts.class) == null) {
             EtlAccounts.bind(camelContext, camelContext.getRegistry().lookupByNameAndType(EtlSchemas.NAME,
                     EtlSchemas.class));
+            // once, with every account's schema known
+            JobRearm.apply(camelContext);
         }
     }
 }

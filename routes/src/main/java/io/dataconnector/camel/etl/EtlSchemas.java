@@ -82,6 +82,17 @@ public final class EtlSchemas {
     }
 
     /**
+     * @return the loader of each schema created so far (the first one made, when accounts with different ids share a
+     *         schema), in creation order
+     */
+    public java.util.List<WarehouseLoader> loaders() {
+        Map<String, WarehouseLoader> bySchema = new java.util.LinkedHashMap<>();
+        planners.values().forEach(p -> bySchema.putIfAbsent(p.settings().schema().toLowerCase(java.util.Locale.ROOT),
+                p.loader()));
+        return java.util.List.copyOf(bySchema.values());
+    }
+
+    /**
      * The job claims of one schema (the completed-job consumer's idempotent repository), a service of the context
      * (its claims are released when the context stops).
      *

@@ -3,6 +3,7 @@ package io.dataconnector.camel.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataconnector.camel.simulator.DataConnectorSimulator;
+import io.dataconnector.camel.simulator.Fault;
 import io.dataconnector.camel.simulator.Operation;
 import io.dataconnector.camel.simulator.RecordedRequest;
 import io.dataconnector.camel.simulator.SimJob;
@@ -136,6 +137,27 @@ class EtlAccountsTest {
                     .isEqualTo("success");
         }
         assertThat(scalar("SELECT count(*) FROM wh_south.dc_load_history")).isEqualTo("0");
+    }
+
+    @Test
+    void rearmReArmsAGoneJobInTheSchemaOfItsAccount() throws Exception {
+        Map<String, SimJob> jobs = new LinkedHashMap<>();
+        accountIds.forEach((name, id) -> jobs.put(name, job(id)));
+        String southJob = jobs.get("south").id();
+        sim.faults().enqueue(Fault.status(404).message("ERR_RESOURCE_NOT_EXIST: The requested resource does not exist.")
+                .on("GET", southJob + "/data-listing").times(50));
+        Map<String, String> config = config();
+        assertThat(run(config, "--once")).as(output).isEqualTo(EtlApplication.EXIT_LOAD_FAILED);
+        String jobRow = "SELECT status FROM wh_south.dc_load_history WHERE file_name = '*' AND job_id = '" + southJob
+                        + "'";
+        assertThat(scalar(jobRow)).isEqualTo("gone");
+
+        sim.faults().clear();
+        config.put("etl.rearm", southJob);
+        assertThat(run(config, "--once")).as(output).isZero();
+
+        assertThat(scalar(jobRow)).isEqualTo("success");
+        assertThat(scalar("SELECT count(*) FROM wh_south.admin_users")).isEqualTo("5");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import io.dataconnector.camel.etl.EtlBeans;
+import io.dataconnector.camel.etl.JobRearm;
 import io.dataconnector.camel.etl.warehouse.WarehouseComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Resource;
@@ -52,6 +53,7 @@ public final class EtlContextSetup {
         ComponentOptions.apply(context, settings);
         context.addComponent("dcwarehouse", new WarehouseComponent());
         EtlBeans.bind(context, warehouse);
+        JobRearm.apply(context);
         PluginHelper.getRoutesLoader(context).loadRoutes(routes().toArray(Resource[]::new));
     }
 
