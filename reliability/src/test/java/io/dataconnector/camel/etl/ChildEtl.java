@@ -1,40 +1,34 @@
 package io.dataconnector.camel.etl;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ETL application as a real separate JVM ({@code java -cp <test classpath> EtlApplication ...}), its stdout and
- * stderr captured line by line, so a test can wait for a marker, {@code kill -9} it ({@link Process#destroyForcibly()})
- * and read its exit code.
+ * stderr captured line by line ({@link ChildJvm}), so a test can wait for a marker, {@code kill -9} it and read its exit
+ * code.
  */
 final class ChildEtl implements AutoCloseable {
 
-    private static final java.util.concurrent.atomic.AtomicInteger CONFIGS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger CONFIGS = new AtomicInteger();
 
-    private final Process process;
-    final List<String> stdout = new CopyOnWriteArrayList<>();
-    final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final ChildJvm jvm;
+    final List<String> stdout;
+    final List<String> stderr;
 
-    private final List<Thread> pumps = new ArrayList<>();
-
-    private ChildEtl(Process process) {
-        this.process = process;
-        pumps.add(pump(process.getInputStream(), stdout));
-        pumps.add(pump(process.getErrorStream(), stderr));
+    private ChildEtl(ChildJvm jvm) {
+        this.jvm = jvm;
+        this.stdout = jvm.stdout;
+        this.stderr = jvm.stderr;
     }
 
     /** Starts the app with these system properties and arguments, working directory {@code dir}. */
@@ -51,96 +45,48 @@ final class ChildEtl implements AutoCloseable {
                           String... args) {
         Path configDir = dir.resolve("child-config-" + CONFIGS.incrementAndGet());
         try {
-            java.nio.file.Files.createDirectories(configDir);
-            java.util.Properties p = new java.util.Properties();
+            Files.createDirectories(configDir);
+            Properties p = new Properties();
             p.putAll(config);
-            try (var out = java.nio.file.Files.newOutputStream(configDir.resolve("application.properties"))) {
+            try (OutputStream out = Files.newOutputStream(configDir.resolve("application.properties"))) {
                 p.store(out, "child ETL");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Xshare:auto");
+        List<String> cmd = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto"));
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(EtlApplication.class.getName());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), EtlApplication.class.getName()));
         cmd.addAll(List.of(args));
         cmd.add("--config=" + configDir);
-        try {
-            return new ChildEtl(new ProcessBuilder(cmd).directory(dir.toFile()).start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Thread pump(InputStream in, List<String> lines) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "child-etl-pump");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return new ChildEtl(ChildJvm.start("The ETL", dir, cmd));
     }
 
     /** Waits until a stdout line contains the text (fails early if the process exits first). */
     String awaitStdout(String text, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> {
-            if (stdout.stream().anyMatch(l -> l.contains(text))) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("The ETL exited with " + process.exitValue() + " before printing '" + text
-                                         + "':\n" + output());
-            }
-            return false;
-        });
-        return stdout.stream().filter(l -> l.contains(text)).findFirst().orElseThrow();
+        return jvm.awaitStdout(text, atMost);
     }
 
     /** SIGKILL, then the exit code (137 = 128 + 9). */
     int kill() throws InterruptedException {
-        process.destroyForcibly();
-        int code = process.waitFor();
-        for (Thread t : pumps) {
-            t.join(5000);
-        }
-        return code;
+        return jvm.kill();
     }
 
     int waitFor(Duration atMost) throws InterruptedException {
-        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("The ETL did not exit within " + atMost + ":\n" + output());
-        }
-        for (Thread t : pumps) {
-            t.join(5000); // every line read
-        }
-        return process.exitValue();
+        return jvm.waitFor(atMost);
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     String output() {
-        return String.join("\n", stdout) + "\n--- stderr ---\n" + String.join("\n", stderr);
+        return jvm.output();
     }
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-        }
+        jvm.close();
     }
 }
