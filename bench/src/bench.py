@@ -385,10 +385,13 @@ def main():
     ap.add_argument("--etl-prop", action="append", default=[], help="extra ETL property k=v (repeatable)")
     ap.add_argument("--tag", default="", help="suffix of the result file names")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    ap.add_argument("--etl-jar", help="the launcher jar to measure (default routes/target/camel-dataconnector-etl.jar),"
+                                      " e.g. a copy of an older build for a before/after pair")
     args = ap.parse_args()
     if args.rows:
         args.sweep = str(args.rows)
-    args.etl_jar = os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")
+    args.etl_jar = os.path.abspath(args.etl_jar) if args.etl_jar else os.path.join(
+        args.root, "routes", "target", "camel-dataconnector-etl.jar")
     sims = [f for f in os.listdir(os.path.join(args.root, "dataconnector-simulator", "target"))
             if f.endswith("-standalone.jar")]
     args.sim_jar = os.path.join(args.root, "dataconnector-simulator", "target", sims[0])

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.dataconnector.camel.component.api.CallBudget;
 import io.dataconnector.camel.component.api.DataConnectorClient;
@@ -32,6 +33,7 @@ final class DataConnectorClientFactory {
     private final Map<SharingKey, DataConnectorClient> clients = new ConcurrentHashMap<>();
     private final Map<SharingKey, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     private final Map<List<Object>, CallBudget> callBudgets = new ConcurrentHashMap<>();
+    private final List<HttpClient> httpClients = new CopyOnWriteArrayList<>();
 
     DataConnectorClientFactory(CamelContext camelContext) {
         this.camelContext = camelContext;
@@ -42,8 +44,13 @@ final class DataConnectorClientFactory {
         return clients.computeIfAbsent(SharingKey.connection(configuration), key -> create(configuration));
     }
 
-    /** Forgets every client, token provider and call budget (the component stops). */
+    /**
+     * Forgets every client, token provider and call budget, and stops the clients' HTTP clients (the component stops,
+     * after its routes: nothing uses them any more; see {@link HttpClientShutdown}).
+     */
     void clear() {
+        httpClients.forEach(HttpClientShutdown::shutdown);
+        httpClients.clear();
         clients.clear();
         tokenProviders.clear();
         callBudgets.clear();
@@ -65,6 +72,7 @@ final class DataConnectorClientFactory {
             }
         }
         HttpClient httpClient = http.build();
+        httpClients.add(httpClient);
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
         SharingKey credentials = SharingKey.credentials(configuration);
         TokenProvider tokens = tokenProviders.computeIfAbsent(credentials, key -> configuration.getTokenProvider() != null

@@ -3,17 +3,17 @@ package io.dataconnector.camel.etl;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The launcher's logging, set up in code (a logback {@link Configurator}, registered as a service of this jar):
  * parsing an XML configuration costs about 0.2 s of CPU at every start (logback's Joran and the JDK's XML parser).
- * Lines go to stderr as {@code HH:mm:ss.SSS LEVEL logger - message}; {@code io.dataconnector} logs at
- * {@code ETL_LOG_LEVEL} (default INFO), the route log {@code dc-etl} and Camel's start/stop lines at INFO, everything
+ * Lines go to stderr as {@code HH:mm:ss.SSS LEVEL logger - message} ({@link LauncherLayout});
+ * {@code io.dataconnector} logs at {@code ETL_LOG_LEVEL} (default INFO), the route log {@code dc-etl} and Camel's start/stop lines at INFO, everything
  * else (Camel Main included: it logs configured values, secrets among them, at DEBUG) at WARN.
  * <p>
  * Replaces the logback.xml this jar used to ship, with the same settings. Steps aside for a configuration of the
@@ -29,9 +29,12 @@ public class LauncherLogging extends ContextAwareBase implements Configurator {
             || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LauncherLayout layout = new LauncherLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
