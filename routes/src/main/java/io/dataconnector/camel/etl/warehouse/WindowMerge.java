@@ -130,11 +130,13 @@ final class WindowMerge {
      * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
      * statement checks for duplicates and reads the window's bounds.
      *
-     * @param rows the rows in the staging table
+     * @param rows  the rows in the staging table
+     * @param batch whether the rename and a delta table's delete go to the database in one round trip (a driver that
+     *              sends {@code ;}-separated statements together)
      * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, long rows) throws SQLException {
+                         boolean delta, long rows, boolean batch) throws SQLException {
         String stageQ = Identifiers.qualified(schema, stage);
         List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
@@ -159,11 +161,23 @@ final class WindowMerge {
                 end = b == null ? null : b.toLocalDateTime();
             }
         }
-        execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));
+        String rename = "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table);
+        String delete = "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
+                        + Identifiers.quote(DELETED_AT) + " IS NOT NULL";
         long kept = rows;
-        if (deletes) {
-            kept -= update(c, "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
-                              + Identifiers.quote(DELETED_AT) + " IS NOT NULL");
+        if (!deletes) {
+            execute(c, rename);
+        } else if (batch) {
+            try (Statement s = c.createStatement()) {
+                s.execute(rename + ";\n" + delete);
+                if (s.getMoreResults() || s.getUpdateCount() < 0) {
+                    throw new SQLException("No row count for the deleted rows of table " + table);
+                }
+                kept -= s.getUpdateCount();
+            }
+        } else {
+            execute(c, rename);
+            kept -= update(c, delete);
         }
         return new Outcome(kept, key, start, end);
     }
