@@ -125,6 +125,14 @@ public interface Dialect {
     }
 
     /**
+     * @return a statement setting how a table's one load transaction ({@link #loadsInOneTransaction}) behaves, run at
+     *         its start, or null for none (the default)
+     */
+    default String tableTransactionSettings() {
+        return null;
+    }
+
+    /**
      * @return true when the driver sends several {@code ;}-separated statements given to one
      *         {@link Statement#execute(String)} in one round trip (PgJDBC), so that the loader joins statements that
      *         need no answer in between (e.g. the staging table's {@code DROP IF EXISTS} and {@code CREATE})

@@ -99,6 +99,18 @@ public class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * A table's load commits without waiting for its WAL flush ({@code SET LOCAL synchronous_commit = off}; the
+     * session's other transactions, among them the job's done row, keep the server's setting). A server crash may
+     * lose the last such commits (up to three {@code wal_writer_delay}s), each one whole: the table's rows and its
+     * history row together, so the next run loads the file again. The job's done row is committed synchronously,
+     * which flushes the WAL of every table commit before it: a job recorded as done has all its tables on disk.
+     */
+    @Override
+    public String tableTransactionSettings() {
+        return "SET LOCAL synchronous_commit = off";
+    }
+
     @Override
     public boolean batchesStatements() {
         return true;

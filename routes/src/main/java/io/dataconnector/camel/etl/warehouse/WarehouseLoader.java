@@ -423,9 +423,13 @@ public class WarehouseLoader {
         if (dialect.loadsInOneTransaction()) {
             c.setAutoCommit(false);
         }
+        String settingsSql = dialect.loadsInOneTransaction() ? dialect.tableTransactionSettings() : null;
         if (dialect.batchesStatements()) {
-            execute(c, drop + ";\n" + create); // one round trip
+            execute(c, (settingsSql == null ? "" : settingsSql + ";\n") + drop + ";\n" + create); // one round trip
         } else {
+            if (settingsSql != null) {
+                execute(c, settingsSql);
+            }
             execute(c, drop);
             execute(c, create);
         }
