@@ -568,7 +568,7 @@ public class WarehouseLoader {
             c.setAutoCommit(false);
         }
         return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
-                dialect.sqlType(ColumnType.TEXT));
+                dialect.sqlType(ColumnType.TEXT), dialect.batchesStatements());
     }
 
     /**

@@ -319,6 +319,42 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
         }
     }
 
+    /**
+     * A later window's merge: one query for the window's bounds and key uniqueness, then the delete of the replaced
+     * rows and the insert in one round trip (eight in all beside the COPY; twelve before).
+     */
+    @Test
+    void aLaterWindowsMergeWaitsForEightStatementsBesideItsCopy() throws Exception {
+        try (RecordingDataSource rec = new RecordingDataSource(dataSource())) {
+            WarehouseLoader l = new WarehouseLoader(rec, dialect(), WarehouseSettings.defaults(schema));
+            TableSchema doc = TableSchema.of("activities_admin_activities", Map.of("id", "string: UUID", "created_at",
+                    "timestamp: SQL"));
+            String first = "id,name,created_at\n"
+                           + "11111111-1111-1111-1111-111111111111,one,2025-01-01 00:00:00\n"
+                           + "22222222-2222-2222-2222-222222222222,two,2025-01-02 00:00:00\n";
+            String second = "id,name,created_at\n"
+                            + "22222222-2222-2222-2222-222222222222,two again,2025-01-03 00:00:00\n"
+                            + "33333333-3333-3333-3333-333333333333,three,2025-01-04 00:00:00\n"
+                            + "33333333-3333-3333-3333-333333333333,three again,2025-01-05 00:00:00\n";
+            Instant t1 = Instant.parse("2025-01-06T00:00:00Z");
+            assertThat(l.load(request("job-a", t1, "activities_admin_activities.csv", first, doc)).status())
+                    .isEqualTo(LoadResult.Status.LOADED);
+            rec.clear();
+            LoadResult r = l.load(request("job-b", t1.plusSeconds(60), "activities_admin_activities.csv", second,
+                    doc));
+
+            assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+            assertThat(rec.calls()).as("%s", rec.calls()).hasSize(8)
+                    .anyMatch(sql -> sql.startsWith("DELETE FROM") && sql.contains("INSERT INTO"));
+            assertThat(r.windowStart()).isEqualTo(LocalDateTime.parse("2025-01-03T00:00"));
+            assertThat(r.windowEnd()).isEqualTo(LocalDateTime.parse("2025-01-05T00:00"));
+            List<Map<String, Object>> rows = rows("activities_admin_activities", "id");
+            assertThat(rows).extracting(m -> m.get("name")).hasSize(3).startsWith("one", "two again");
+            assertThat((String) rows.get(2).get("name")).startsWith("three");
+            assertThat(tables()).noneMatch(t -> t.startsWith(WarehouseLoader.STAGE_PREFIX));
+        }
+    }
+
     /** The live columns from one catalogue query: the same names and types as the JDBC metadata's reading. */
     @Test
     void liveColumnsFromTheCatalogueMatchTheJdbcMetadata() throws Exception {
