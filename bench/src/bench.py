@@ -11,6 +11,7 @@ import datetime
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -86,6 +87,36 @@ class Postgres:
                                  "'server_version')", capture=True)
         return settings.strip()
 
+    def postmaster_pid(self):
+        with open(os.path.join(self.dir, "postmaster.pid")) as f:
+            return int(f.readline())
+
+    def children(self):
+        pid = str(self.postmaster_pid())
+        out = []
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat") as f:
+                        if f.read().rsplit(")", 1)[1].split()[1] == pid:
+                            out.append(d)
+                except OSError:
+                    pass
+        return out
+
+    def reaped_cpu_seconds(self):
+        """The server's CPU time of the backends that have exited (reaped by the postmaster: its cutime + cstime) plus
+        the postmaster's own; the CPU of one client's connections is its difference around the client's run, once
+        its backends are gone."""
+        with open(f"/proc/{self.postmaster_pid()}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+    def wait_backends_gone(self, count, timeout=5.0):
+        deadline = time.time() + timeout
+        while len(self.children()) > count and time.time() < deadline:
+            time.sleep(0.05)
+
     def stop(self):
         if self.bin and os.path.exists(os.path.join(self.dir, "postmaster.pid")):
             subprocess.run(as_postgres([os.path.join(self.bin, "pg_ctl"), "-D", self.dir, "-m", "fast", "-w",
@@ -136,8 +167,12 @@ def run_etl(args, sim, warehouse_props, workdir, tag, jar=None):
     cmd += args.jvm_opt
     cmd += ["-jar", jar or args.etl_jar, "--once"]
     t0 = time.time()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, cwd=args.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.time() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the ETL process's CPU time (user + system): steadier than wall times on a machine shared with other work
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     with open(os.path.join(args.base, f"etl-{tag}.log"), "w") as f:
         f.write(p.stdout + "\n--- stderr ---\n" + p.stderr)
     if p.returncode != 0:
@@ -163,7 +198,7 @@ def run_etl(args, sim, warehouse_props, workdir, tag, jar=None):
     etl_s = (end - started) / 1000 if started else wall
     largest_entry = max((e["maxSize"] for e in entries), default=0)
     return {
-        "rows": rows, "etl_seconds": etl_s, "process_wall_seconds": wall, "rows_per_s": rows / etl_s,
+        "rows": rows, "etl_seconds": etl_s, "process_wall_seconds": wall, "process_cpu_seconds": cpu, "rows_per_s": rows / etl_s,
         "rows_per_s_process_wall": rows / wall, "stages": stages,
         "boot_seconds": (started - agent["jvmStartMs"]) / 1000 if started else None,
         "peak_heap_sampled_mb": agent["peakHeapSampledBytes"] / 2**20,
@@ -323,6 +358,8 @@ def summarize(etl, base, base_name, tables, table_rows, small_rows):
         "etl_seconds": med_key(etl, "etl_seconds"),
         "process_wall_seconds": med_key(etl, "process_wall_seconds"),
         "boot_seconds": med_key(etl, "boot_seconds"),
+        "process_cpu_seconds": med_key(etl, "process_cpu_seconds"),
+        "server_cpu_seconds": med_key(etl, "server_cpu_seconds"),
         "baseline": base_name,
         "baseline_rows_per_s": med_key(base, "rows_per_s"),
         "baseline_seconds": med_key(base, "seconds"),
@@ -489,7 +526,13 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                 log(f"[{name}] rep {rep}: ETL -> PostgreSQL")
                 props = {"warehouse.url": pg.jdbc_url(), "warehouse.username": "postgres", "warehouse.password": ""}
                 props.update(extra)
+                aux = len(pg.children())
+                cpu0 = pg.reaped_cpu_seconds()
                 r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-pg-{rep}{jtag}", jar)
+                pg.wait_backends_gone(aux)
+                r["server_cpu_seconds"] = pg.reaped_cpu_seconds() - cpu0
+                log(f"  CPU: ETL process {r['process_cpu_seconds']:.2f} s, its PostgreSQL backends "
+                    f"{r['server_cpu_seconds']:.2f} s")
                 pg_runs[j].append(r)
                 log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
                 log(f"[{name}] rep {rep}: psql \\copy -> PostgreSQL")
@@ -542,6 +585,8 @@ def print_scenario(sc):
               f"{s['etl_rows_per_s_process_wall']:>10,.0f} {s['ratio_process_wall']:>6.2f}")
         print(f"  {s['baseline'] + ' (same CSVs, same tables)':<44} {s['baseline_seconds']:>8.2f} "
               f"{s['baseline_rows_per_s']:>10,.0f} {1.0:>6.2f}")
+        print(f"  ETL process CPU (user + system) {fmt(s.get('process_cpu_seconds'), '.2f')} s, its PostgreSQL "
+              f"backends {fmt(s.get('server_cpu_seconds'), '.2f')} s")
         print(f"  boot (JVM start -> Camel started) {fmt(s['boot_seconds'], '.2f')} s; stages: poll+listing "
               f"{fmt(s['poll_to_download_s'], '.2f')}, download {fmt(s['download_s'], '.2f')}, unzip+parse+load "
               f"{fmt(s['unzip_parse_load_s'], '.2f')}, after (record, stop) {fmt(s['after_zip_deleted_to_exit_s'], '.2f')}")
