@@ -11,6 +11,7 @@ import datetime
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -86,6 +87,36 @@ class Postgres:
                                  "'server_version')", capture=True)
         return settings.strip()
 
+    def postmaster_pid(self):
+        with open(os.path.join(self.dir, "postmaster.pid")) as f:
+            return int(f.readline())
+
+    def children(self):
+        pid = str(self.postmaster_pid())
+        out = []
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat") as f:
+                        if f.read().rsplit(")", 1)[1].split()[1] == pid:
+                            out.append(d)
+                except OSError:
+                    pass
+        return out
+
+    def reaped_cpu_seconds(self):
+        """The server's CPU time of the backends that have exited (reaped by the postmaster: its cutime + cstime) plus
+        the postmaster's own; the CPU of one client's connections is its difference around the client's run, once
+        its backends are gone."""
+        with open(f"/proc/{self.postmaster_pid()}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+    def wait_backends_gone(self, count, timeout=5.0):
+        deadline = time.time() + timeout
+        while len(self.children()) > count and time.time() < deadline:
+            time.sleep(0.05)
+
     def stop(self):
         if self.bin and os.path.exists(os.path.join(self.dir, "postmaster.pid")):
             subprocess.run(as_postgres([os.path.join(self.bin, "pg_ctl"), "-D", self.dir, "-m", "fast", "-w",
@@ -115,7 +146,7 @@ def parse_summary(stdout):
     return tables
 
 
-def run_etl(args, sim, warehouse_props, workdir, tag):
+def run_etl(args, sim, warehouse_props, workdir, tag, jar=None):
     shutil.rmtree(workdir, ignore_errors=True)
     agent_out = os.path.join(args.base, f"agent-{tag}.json")
     if os.path.exists(agent_out):
@@ -134,10 +165,14 @@ def run_etl(args, sim, warehouse_props, workdir, tag):
     props.update(warehouse_props)
     cmd += [f"-D{k}={v}" for k, v in props.items()]
     cmd += args.jvm_opt
-    cmd += ["-jar", args.etl_jar, "--once"]
+    cmd += ["-jar", jar or args.etl_jar, "--once"]
     t0 = time.time()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, cwd=args.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.time() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the ETL process's CPU time (user + system): steadier than wall times on a machine shared with other work
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     with open(os.path.join(args.base, f"etl-{tag}.log"), "w") as f:
         f.write(p.stdout + "\n--- stderr ---\n" + p.stderr)
     if p.returncode != 0:
@@ -163,7 +198,7 @@ def run_etl(args, sim, warehouse_props, workdir, tag):
     etl_s = (end - started) / 1000 if started else wall
     largest_entry = max((e["maxSize"] for e in entries), default=0)
     return {
-        "rows": rows, "etl_seconds": etl_s, "process_wall_seconds": wall, "rows_per_s": rows / etl_s,
+        "rows": rows, "etl_seconds": etl_s, "process_wall_seconds": wall, "process_cpu_seconds": cpu, "rows_per_s": rows / etl_s,
         "rows_per_s_process_wall": rows / wall, "stages": stages,
         "boot_seconds": (started - agent["jvmStartMs"]) / 1000 if started else None,
         "peak_heap_sampled_mb": agent["peakHeapSampledBytes"] / 2**20,
@@ -323,6 +358,8 @@ def summarize(etl, base, base_name, tables, table_rows, small_rows):
         "etl_seconds": med_key(etl, "etl_seconds"),
         "process_wall_seconds": med_key(etl, "process_wall_seconds"),
         "boot_seconds": med_key(etl, "boot_seconds"),
+        "process_cpu_seconds": med_key(etl, "process_cpu_seconds"),
+        "server_cpu_seconds": med_key(etl, "server_cpu_seconds"),
         "baseline": base_name,
         "baseline_rows_per_s": med_key(base, "rows_per_s"),
         "baseline_seconds": med_key(base, "seconds"),
@@ -384,14 +421,17 @@ def main():
     ap.add_argument("--jvm-opt", action="append", default=[], help="extra JVM option for the ETL (repeatable)")
     ap.add_argument("--etl-prop", action="append", default=[], help="extra ETL property k=v (repeatable)")
     ap.add_argument("--tag", default="", help="suffix of the result file names")
+    ap.add_argument("--etl-jar", action="append", default=[],
+                    help="the ETL jar under test (default routes/target/camel-dataconnector-etl.jar); given twice "
+                         "or more, each repetition runs every jar in turn (A, B, A, B) and each jar gets its own "
+                         "summary, for before/after pairs on a busy machine")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
-    ap.add_argument("--etl-jar", help="the launcher jar to measure (default routes/target/camel-dataconnector-etl.jar),"
-                                      " e.g. a copy of an older build for a before/after pair")
     args = ap.parse_args()
     if args.rows:
         args.sweep = str(args.rows)
-    args.etl_jar = os.path.abspath(args.etl_jar) if args.etl_jar else os.path.join(
-        args.root, "routes", "target", "camel-dataconnector-etl.jar")
+    args.etl_jars = [os.path.abspath(j) for j in args.etl_jar] or [
+        os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")]
+    args.etl_jar = args.etl_jars[0]
     sims = [f for f in os.listdir(os.path.join(args.root, "dataconnector-simulator", "target"))
             if f.endswith("-standalone.jar")]
     args.sim_jar = os.path.join(args.root, "dataconnector-simulator", "target", sims[0])
@@ -473,20 +513,31 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                           "tables": len(tables), "generate_s": sim["generate_s"], "python_unzip_s": unzip_s}}
         small_rows = args.full_table_rows if kind == "full" else 0
         extra = dict(kv.split("=", 1) for kv in args.etl_prop)
-        pg_runs, psql_runs, duck_runs, bulk_runs = [], [], [], []
-        for rep in range(1, args.reps + 1):
+        jars = args.etl_jars
+        pg_runs, psql_runs, duck_runs, bulk_runs = ([[] for _ in jars] for _ in range(4))
+        for rep, j in ((r, j) for r in range(1, args.reps + 1) for j in range(len(jars))):
+            jar = jars[j]
+            jtag = "" if len(jars) == 1 else f"-jar{j + 1}"
+            if len(jars) > 1:
+                log(f"[{name}] rep {rep}: jar {j + 1} {jar}")
             if want_pg:
                 pg.psql_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DROP SCHEMA IF EXISTS bench_psql CASCADE; "
                             "CHECKPOINT")
                 log(f"[{name}] rep {rep}: ETL -> PostgreSQL")
                 props = {"warehouse.url": pg.jdbc_url(), "warehouse.username": "postgres", "warehouse.password": ""}
                 props.update(extra)
-                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-pg-{rep}")
-                pg_runs.append(r)
+                aux = len(pg.children())
+                cpu0 = pg.reaped_cpu_seconds()
+                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-pg-{rep}{jtag}", jar)
+                pg.wait_backends_gone(aux)
+                r["server_cpu_seconds"] = pg.reaped_cpu_seconds() - cpu0
+                log(f"  CPU: ETL process {r['process_cpu_seconds']:.2f} s, its PostgreSQL backends "
+                    f"{r['server_cpu_seconds']:.2f} s")
+                pg_runs[j].append(r)
                 log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
                 log(f"[{name}] rep {rep}: psql \\copy -> PostgreSQL")
                 b = run_psql_copy(pg, csvdir, tables)
-                psql_runs.append(b)
+                psql_runs[j].append(b)
                 log(f"  {b['rows']:,} rows in {b['seconds']:.1f} s")
             if want_duck:
                 app_db = os.path.join(args.base, "etl.duckdb")
@@ -494,22 +545,29 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                 log(f"[{name}] rep {rep}: ETL -> DuckDB")
                 props = {"warehouse.url": "jdbc:duckdb:" + app_db, "warehouse.username": "", "warehouse.password": ""}
                 props.update(extra)
-                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-duck-{rep}")
-                duck_runs.append(r)
+                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-duck-{rep}{jtag}", jar)
+                duck_runs[j].append(r)
                 log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
                 log(f"[{name}] rep {rep}: DuckDB read_csv")
                 b = run_duck_bulk(args, app_db, csvdir, tables)
-                bulk_runs.append(b)
+                bulk_runs[j].append(b)
                 log(f"  {b['rows']:,} rows in {b['seconds']:.1f} s")
-        for wh, etl, base, base_name in (("postgres", pg_runs, psql_runs, "psql \\copy"),
-                                         ("duckdb", duck_runs, bulk_runs, "DuckDB read_csv")):
-            if etl:
-                sc[wh] = {"summary": summarize(etl, base, base_name, tables, table_rows, small_rows),
-                          "etl_runs": etl, "baseline_runs": base}
+        for j in range(len(jars)):
+            for wh, etl, base, base_name in (("postgres", pg_runs[j], psql_runs[j], "psql \\copy"),
+                                             ("duckdb", duck_runs[j], bulk_runs[j], "DuckDB read_csv")):
+                if etl:
+                    key = wh if j == 0 else f"{wh}#jar{j + 1}"
+                    sc[key] = {"summary": summarize(etl, base, base_name, tables, table_rows, small_rows),
+                               "etl_runs": etl, "baseline_runs": base, "etl_jar": jars[j]}
         return sc, sim_proc
     finally:
         os.killpg(sim_proc.pid, signal.SIGTERM)
         sim_proc.wait()
+
+
+def warehouse_keys(sc):
+    """The scenario's result keys: postgres, duckdb, and with several --etl-jar postgres#jar2, duckdb#jar2, ..."""
+    return [k for k in sc if k.split("#")[0] in ("postgres", "duckdb")]
 
 
 def print_scenario(sc):
@@ -517,11 +575,9 @@ def print_scenario(sc):
     print()
     print(f"== {sc['name']}: {e['rows']:,} rows in {e['tables']} tables; CSV {e['csv_bytes'] / 2**20:,.1f} MiB, "
           f"ZIP {e['zip_bytes'] / 2**20:,.1f} MiB")
-    for wh in ("postgres", "duckdb"):
-        if wh not in sc:
-            continue
+    for wh in warehouse_keys(sc):
         s = sc[wh]["summary"]
-        print(f"  -- {wh}")
+        print(f"  -- {wh} ({sc[wh].get('etl_jar', '')})")
         print(f"  {'path':<44} {'seconds':>8} {'rows/s':>10} {'ratio':>6}")
         print(f"  {'ETL, poll -> loaded (Camel started -> exit)':<44} {s['etl_seconds']:>8.2f} "
               f"{s['etl_rows_per_s']:>10,.0f} {s['ratio']:>6.2f}")
@@ -529,6 +585,8 @@ def print_scenario(sc):
               f"{s['etl_rows_per_s_process_wall']:>10,.0f} {s['ratio_process_wall']:>6.2f}")
         print(f"  {s['baseline'] + ' (same CSVs, same tables)':<44} {s['baseline_seconds']:>8.2f} "
               f"{s['baseline_rows_per_s']:>10,.0f} {1.0:>6.2f}")
+        print(f"  ETL process CPU (user + system) {fmt(s.get('process_cpu_seconds'), '.2f')} s, its PostgreSQL "
+              f"backends {fmt(s.get('server_cpu_seconds'), '.2f')} s")
         print(f"  boot (JVM start -> Camel started) {fmt(s['boot_seconds'], '.2f')} s; stages: poll+listing "
               f"{fmt(s['poll_to_download_s'], '.2f')}, download {fmt(s['download_s'], '.2f')}, unzip+parse+load "
               f"{fmt(s['unzip_parse_load_s'], '.2f')}, after (record, stop) {fmt(s['after_zip_deleted_to_exit_s'], '.2f')}")
@@ -551,9 +609,7 @@ def print_table(result):
           "| own ms/small table | peak heap MiB | peak RSS MiB |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for sc in result["scenarios"]:
-        for wh in ("postgres", "duckdb"):
-            if wh not in sc:
-                continue
+        for wh in warehouse_keys(sc):
             s = sc[wh]["summary"]
             print(f"| {sc['name']} | {wh} | {s['rows_etl']:,} | {s['tables']} | {s['etl_seconds']:.2f} | "
                   f"**{s['ratio']:.2f}×** | {s['process_wall_seconds']:.2f} | **{s['ratio_process_wall']:.2f}×** | "

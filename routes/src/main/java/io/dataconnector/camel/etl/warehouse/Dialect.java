@@ -125,6 +125,23 @@ public interface Dialect {
     }
 
     /**
+     * @return a statement setting how a table's one load transaction ({@link #loadsInOneTransaction}) behaves, run at
+     *         its start, or null for none (the default)
+     */
+    default String tableTransactionSettings() {
+        return null;
+    }
+
+    /**
+     * @return true when the driver sends several {@code ;}-separated statements given to one
+     *         {@link Statement#execute(String)} in one round trip (PgJDBC), so that the loader joins statements that
+     *         need no answer in between (e.g. the staging table's {@code DROP IF EXISTS} and {@code CREATE})
+     */
+    default boolean batchesStatements() {
+        return false;
+    }
+
+    /**
      * @return true when {@link #copyCsvBytes} can load an extract CSV's own bytes (the database's CSV reader parses
      *         them), so that the loader tries it first for each table and falls back to the parser when it is refused
      */

@@ -253,6 +253,21 @@ public class LoadHistory {
     }
 
     /**
+     * The query of {@link #newestSnapshot} as one self-contained statement, to send in a batch with others.
+     *
+     * @param tableName a validated table name ({@link Identifiers#validate}), inlined as a string literal
+     * @return a query answering one row, one column: the newest loaded snapshot's job completion time, or NULL
+     */
+    public String newestSnapshotQuery(String tableName) {
+        return "SELECT MAX(job_completed_at) FROM " + table + " WHERE table_name = " + literal(tableName)
+               + " AND status = " + literal(SUCCESS);
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
      * Records an outcome (insert, or update of an earlier attempt). For {@link #SUCCESS} the update only touches a row
      * that is not a success yet, so a concurrent second success fails on the primary key.
      */

@@ -423,8 +423,16 @@ public class WarehouseLoader {
         if (dialect.loadsInOneTransaction()) {
             c.setAutoCommit(false);
         }
-        execute(c, drop);
-        execute(c, create);
+        String settingsSql = dialect.loadsInOneTransaction() ? dialect.tableTransactionSettings() : null;
+        if (dialect.batchesStatements()) {
+            execute(c, (settingsSql == null ? "" : settingsSql + ";\n") + drop + ";\n" + create); // one round trip
+        } else {
+            if (settingsSql != null) {
+                execute(c, settingsSql);
+            }
+            execute(c, drop);
+            execute(c, create);
+        }
         return becomesLive;
     }
 
@@ -449,7 +457,8 @@ public class WarehouseLoader {
         LoadResult r;
         if (mode == LoadMode.WINDOW) {
             WindowMerge.Outcome merged = logged && live.isEmpty()
-                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows)
+                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows,
+                            dialect.batchesStatements())
                     : null;
             if (merged != null) {
                 stageLeft = false;
@@ -464,11 +473,18 @@ public class WarehouseLoader {
                     table, merged.windowStart(), merged.windowEnd(), rows, merged.rows(),
                     merged.key().isEmpty() ? "the whole row" : merged.key());
         } else {
-            LoadResult late = supersededMeanwhile(c, request, table, live, started);
-            if (late != null) {
-                return new Applied(late, true);
+            if (renameSwap() && dialect.batchesStatements()) {
+                LoadResult late = renameSwapChecked(c, request, table, stage, live, started);
+                if (late != null) {
+                    return new Applied(late, false);
+                }
+            } else {
+                LoadResult late = supersededMeanwhile(c, request, table, live, started);
+                if (late != null) {
+                    return new Applied(late, true);
+                }
+                swap(c, schema, table, stage, live, layout);
             }
-            swap(c, schema, table, stage, live, layout);
             stageLeft = !renameSwap();
             listener.swapped(request, table);
             r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
@@ -552,7 +568,7 @@ public class WarehouseLoader {
             c.setAutoCommit(false);
         }
         return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
-                dialect.sqlType(ColumnType.TEXT));
+                dialect.sqlType(ColumnType.TEXT), dialect.batchesStatements());
     }
 
     /**
@@ -610,6 +626,53 @@ public class WarehouseLoader {
         LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
                 "a newer job's snapshot (completed " + newest + " UTC) was loaded meanwhile");
         history.record(c, r, LoadHistory.SUPERSEDED, request.jobCompletedAt());
+        c.commit();
+        return r;
+    }
+
+    /**
+     * The rename swap and the check of {@link #supersededMeanwhile} in one round trip (a driver that batches
+     * statements, in the load's one transaction): drop the live table (its lock then held to the commit), rename the
+     * staging table into its place, and read the newest loaded snapshot's job time. When a newer job's snapshot was
+     * loaded meanwhile, all of it is rolled back (the staging table with it) and the file recorded as superseded.
+     *
+     * @return the superseded result, or null when swapped (commit pending)
+     */
+    private LoadResult renameSwapChecked(Connection c, LoadRequest request, String table, String stage,
+                                         List<ColumnDef> live, Instant started) throws SQLException {
+        String schema = settings.schema();
+        List<String> sql = new ArrayList<>();
+        if (!live.isEmpty()) {
+            sql.add("DROP TABLE " + Identifiers.qualified(schema, table));
+        }
+        sql.add("ALTER TABLE " + Identifiers.qualified(schema, stage) + " RENAME TO " + Identifiers.quote(table));
+        Instant completed = request.jobCompletedAt();
+        if (completed == null) {
+            execute(c, String.join(";\n", sql));
+            return null;
+        }
+        sql.add(history.newestSnapshotQuery(table));
+        LocalDateTime newest = null;
+        try (Statement s = c.createStatement()) {
+            boolean resultSet = s.execute(String.join(";\n", sql));
+            for (int i = 1; i < sql.size() && !resultSet; i++) {
+                resultSet = s.getMoreResults();
+            }
+            if (!resultSet) {
+                throw new SQLException("No answer to the newest snapshot's query of table " + table);
+            }
+            try (java.sql.ResultSet rs = s.getResultSet()) {
+                java.sql.Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                newest = t == null ? null : t.toLocalDateTime();
+            }
+        }
+        if (newest == null || !newest.isAfter(LocalDateTime.ofInstant(completed, ZoneOffset.UTC))) {
+            return null;
+        }
+        c.rollback();
+        LoadResult r = result(request, table, LoadResult.Status.SUPERSEDED, 0, started,
+                "a newer job's snapshot (completed " + newest + " UTC) was loaded meanwhile");
+        history.record(c, r, LoadHistory.SUPERSEDED, completed);
         c.commit();
         return r;
     }

@@ -57,26 +57,48 @@ final class WindowMerge {
         return List.of();
     }
 
-    /** @return whether every row of the staging table has a key of its own (no NULL key, no key twice) */
-    private static boolean uniqueKey(Connection c, String stageQ, List<String> key) throws SQLException {
-        String k = key.size() == 1 ? Identifiers.quote(key.get(0))
-                : "(" + key.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
-        String notNull = key.stream().map(n -> Identifiers.quote(n) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT " + k + ") FILTER (WHERE " + notNull
-                                           + "), COUNT(*) FILTER (WHERE " + notNull + ") FROM " + stageQ)) {
+    /**
+     * The window's bounds (MIN and MAX of its typed event-time column) and, with a key, whether every row of the
+     * staging table has a key of its own (no NULL key, no key twice): one query.
+     */
+    private record Shape(LocalDateTime start, LocalDateTime end, boolean uniqueKey) {
+    }
+
+    private static Shape shape(Connection c, String stageQ, TableLayout layout, List<String> key) throws SQLException {
+        String event = eventTimeColumn(layout);
+        if (event == null && key.isEmpty()) {
+            return new Shape(null, null, false);
+        }
+        String e = event == null ? null : Identifiers.quote(event);
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(e == null ? "NULL, NULL" : "MIN(" + e + "), MAX(" + e + ")");
+        if (!key.isEmpty()) {
+            String k = key.size() == 1 ? Identifiers.quote(key.get(0))
+                    : "(" + key.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
+            String notNull = key.stream().map(n -> Identifiers.quote(n) + " IS NOT NULL")
+                    .collect(Collectors.joining(" AND "));
+            sql.append(", COUNT(*), COUNT(DISTINCT ").append(k).append(") FILTER (WHERE ").append(notNull)
+                    .append("), COUNT(*) FILTER (WHERE ").append(notNull).append(")");
+        }
+        sql.append(" FROM ").append(stageQ);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             rs.next();
-            return rs.getLong(1) == rs.getLong(2) && rs.getLong(1) == rs.getLong(3);
+            Timestamp a = e == null ? null : rs.getTimestamp(1);
+            Timestamp b = e == null ? null : rs.getTimestamp(2);
+            boolean unique = !key.isEmpty() && rs.getLong(3) == rs.getLong(4) && rs.getLong(3) == rs.getLong(5);
+            return new Shape(a == null ? null : a.toLocalDateTime(), b == null ? null : b.toLocalDateTime(), unique);
         }
     }
 
     /**
      * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
      * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
+     * @param batch    whether the delete of the replaced rows and the insert go to the database in one round trip (a
+     *                 driver that sends {@code ;}-separated statements together)
      */
     static Outcome merge(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, Map<String, ColumnType> live, String textType) throws SQLException {
+                         boolean delta, Map<String, ColumnType> live, String textType, boolean batch)
+            throws SQLException {
         String liveQ = Identifiers.qualified(schema, table);
         String stageQ = Identifiers.qualified(schema, stage);
         List<ColumnDef> cols = layout.columns();
@@ -84,23 +106,38 @@ final class WindowMerge {
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
         String target = cols.stream().map(col -> Identifiers.quote(col.name())).collect(Collectors.joining(", "));
         boolean deletes = delta && data.contains(DELETED_AT) && !key.isEmpty();
+        Shape shape = shape(c, stageQ, layout, key);
         long inserted;
         if (!key.isEmpty()) {
             String match = key.stream().map(k -> "l." + Identifiers.quote(k) + " = " + staged("s", k, layout, live,
                     textType)).collect(Collectors.joining(" AND "));
-            execute(c, "DELETE FROM " + liveQ + " AS l WHERE EXISTS (SELECT 1 FROM " + stageQ + " s WHERE " + match + ")");
+            String delete = "DELETE FROM " + liveQ + " AS l WHERE EXISTS (SELECT 1 FROM " + stageQ + " s WHERE " + match
+                            + ")";
             String select = cols.stream().map(col -> staged("w", col.name(), layout, live, textType))
                     .collect(Collectors.joining(", "));
             String deleted = deletes ? "w." + Identifiers.quote(DELETED_AT) + " IS NULL" : null;
-            if (uniqueKey(c, stageQ, key)) {
+            String insert;
+            if (shape.uniqueKey()) {
                 // one row per key already: no window function (a sort of the whole window) needed
-                inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM " + stageQ
-                                     + " w" + (deleted != null ? " WHERE " + deleted : ""));
+                insert = "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM " + stageQ + " w"
+                         + (deleted != null ? " WHERE " + deleted : "");
             } else {
                 String partition = key.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-                inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM (SELECT "
-                                     + "s.*, ROW_NUMBER() OVER (PARTITION BY " + partition + ") AS _dc_rn FROM "
-                                     + stageQ + " s) w WHERE w._dc_rn = 1" + (deleted != null ? " AND " + deleted : ""));
+                insert = "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM (SELECT s.*, "
+                         + "ROW_NUMBER() OVER (PARTITION BY " + partition + ") AS _dc_rn FROM " + stageQ
+                         + " s) w WHERE w._dc_rn = 1" + (deleted != null ? " AND " + deleted : "");
+            }
+            if (batch) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(delete + ";\n" + insert);
+                    if (s.getMoreResults() || s.getUpdateCount() < 0) {
+                        throw new SQLException("No row count for the rows merged into table " + table);
+                    }
+                    inserted = s.getUpdateCount();
+                }
+            } else {
+                execute(c, delete);
+                inserted = update(c, insert);
             }
         } else {
             String dataTarget = data.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
@@ -120,8 +157,7 @@ final class WindowMerge {
                                  + " FROM (SELECT " + fromStage + " FROM " + stageQ + " s EXCEPT SELECT " + fromLive
                                  + " FROM " + liveQ + " l) n");
         }
-        LocalDateTime[] window = bounds(c, stageQ, layout);
-        return new Outcome(inserted, key, window[0], window[1]);
+        return new Outcome(inserted, key, shape.start(), shape.end());
     }
 
     /**
@@ -130,11 +166,13 @@ final class WindowMerge {
      * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
      * statement checks for duplicates and reads the window's bounds.
      *
-     * @param rows the rows in the staging table
+     * @param rows  the rows in the staging table
+     * @param batch whether the rename and a delta table's delete go to the database in one round trip (a driver that
+     *              sends {@code ;}-separated statements together)
      * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, long rows) throws SQLException {
+                         boolean delta, long rows, boolean batch) throws SQLException {
         String stageQ = Identifiers.qualified(schema, stage);
         List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
@@ -159,11 +197,23 @@ final class WindowMerge {
                 end = b == null ? null : b.toLocalDateTime();
             }
         }
-        execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));
+        String rename = "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table);
+        String delete = "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
+                        + Identifiers.quote(DELETED_AT) + " IS NOT NULL";
         long kept = rows;
-        if (deletes) {
-            kept -= update(c, "DELETE FROM " + Identifiers.qualified(schema, table) + " WHERE "
-                              + Identifiers.quote(DELETED_AT) + " IS NOT NULL");
+        if (!deletes) {
+            execute(c, rename);
+        } else if (batch) {
+            try (Statement s = c.createStatement()) {
+                s.execute(rename + ";\n" + delete);
+                if (s.getMoreResults() || s.getUpdateCount() < 0) {
+                    throw new SQLException("No row count for the deleted rows of table " + table);
+                }
+                kept -= s.getUpdateCount();
+            }
+        } else {
+            execute(c, rename);
+            kept -= update(c, delete);
         }
         return new Outcome(kept, key, start, end);
     }
@@ -189,27 +239,6 @@ final class WindowMerge {
                 .findFirst().orElse(ColumnType.TEXT);
         return liveType == ColumnType.TEXT && stageType != ColumnType.TEXT ? "CAST(" + ref + " AS " + textType + ")"
                 : ref;
-    }
-
-    /** The window's bounds: MIN and MAX of its event-time column, when it has a typed one. */
-    private static LocalDateTime[] bounds(Connection c, String stageQ, TableLayout layout) throws SQLException {
-        for (String name : EVENT_TIME) {
-            for (ColumnDef col : layout.columns()) {
-                if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {
-                    try (Statement s = c.createStatement();
-                         ResultSet rs = s.executeQuery("SELECT MIN(" + Identifiers.quote(name) + "), MAX("
-                                                       + Identifiers.quote(name) + ") FROM " + stageQ)) {
-                        if (rs.next()) {
-                            Timestamp a = rs.getTimestamp(1);
-                            Timestamp b = rs.getTimestamp(2);
-                            return new LocalDateTime[] {a == null ? null : a.toLocalDateTime(),
-                                b == null ? null : b.toLocalDateTime()};
-                        }
-                    }
-                }
-            }
-        }
-        return new LocalDateTime[2];
     }
 
     /** @return whether a table of this name is a delta (change data capture) table */

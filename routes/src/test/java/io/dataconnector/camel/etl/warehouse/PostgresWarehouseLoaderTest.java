@@ -218,4 +218,163 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
             assertThat(rs.getLong(2)).isEqualTo(100_000);
         }
     }
+
+    // ------------------------------------------------------------------ per-table round trips
+
+    /**
+     * What one table's load waits for, counted at the driver (a 300-table extract pays it 300 times): the history
+     * look-up, the live columns, the staging table (settings, drop of a leftover, create: one string), [the COPY], the
+     * swap with the "newer snapshot meanwhile" check (one string), the history row and the commit — six, whether the
+     * live table is new or replaced (ten and thirteen before they were joined).
+     */
+    @Test
+    void aSnapshotLoadWaitsForSixStatementsBesideItsCopy() throws Exception {
+        try (RecordingDataSource rec = new RecordingDataSource(dataSource())) {
+            WarehouseLoader l = new WarehouseLoader(rec, dialect(), WarehouseSettings.defaults(schema));
+            Instant t1 = Instant.parse("2025-01-01T00:00:00Z");
+            assertThat(l.load(request("job-a", t1, "admin_things.csv", REAL, REAL_TYPES)).status())
+                    .isEqualTo(LoadResult.Status.LOADED);
+            List<String> first = rec.calls();
+            rec.clear();
+            LoadResult again = l.load(request("job-b", t1.plusSeconds(60), "admin_things.csv",
+                    REAL.replace("Smith", "Jones"), REAL_TYPES));
+            List<String> second = rec.calls();
+
+            assertThat(again.status()).as(again.error()).isEqualTo(LoadResult.Status.LOADED);
+            assertThat(first).as("%s", first).hasSize(6);
+            assertThat(second).as("%s", second).hasSize(6);
+            assertThat(first.get(2)).startsWith("SET LOCAL synchronous_commit = off;").contains("DROP TABLE IF EXISTS")
+                    .contains("CREATE TABLE");
+            assertThat(second.get(3)).contains("DROP TABLE").contains("RENAME TO").contains("MAX(job_completed_at)");
+            assertThat(second.get(5)).isEqualTo("COMMIT");
+            assertThat(rows("admin_things", "id")).hasSize(4).extracting(m -> m.get("name")).contains("Jones, \"Jo\"");
+            assertThat(history("job-b")).containsEntry("status", "success");
+            assertThat(tables()).noneMatch(t -> t.startsWith(WarehouseLoader.STAGE_PREFIX));
+        }
+    }
+
+    /**
+     * The table's transaction commits without waiting for the WAL flush, and only it: the connection's next
+     * transactions (the job's done row among them) are synchronous again.
+     */
+    @Test
+    void onlyTheTablesOwnTransactionCommitsAsynchronously() throws Exception {
+        try (RecordingDataSource rec = new RecordingDataSource(dataSource())) {
+            execute(rec, "SET synchronous_commit = on"); // the embedded server's own default is off
+            WarehouseLoader l = new WarehouseLoader(rec, dialect(), WarehouseSettings.defaults(schema));
+            List<String> during = new java.util.ArrayList<>();
+            l.setListener(new LoadListener() {
+                @Override
+                public void staged(LoadRequest request, String table) {
+                    during.add(show(rec)); // the same physical connection, inside the table's transaction
+                }
+            });
+            Instant t1 = Instant.parse("2025-01-01T00:00:00Z");
+            assertThat(l.load(request("job-a", t1, "admin_things.csv", REAL, REAL_TYPES)).status())
+                    .isEqualTo(LoadResult.Status.LOADED);
+            rec.clear();
+            l.recordJobDone(new LoadResult("job-a", "req-1", LoadHistory.JOB_FILE, null, LoadResult.Status.LOADED, 4,
+                    0, t1, t1, null), t1);
+
+            assertThat(during).containsExactly("off");
+            assertThat(rec.calls()).noneMatch(sql -> sql.contains("synchronous_commit"));
+            assertThat(show(rec)).as("after the table's transaction").isEqualTo("on");
+            assertThat(history("job-a")).containsEntry("status", "success");
+        }
+    }
+
+    private static void execute(DataSource ds, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String show(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A delta window's first load: the duplicate check, then the rename and the delete of deleted rows in one. */
+    @Test
+    void aDeltaWindowsFirstLoadRenamesAndDeletesInOneRoundTrip() throws Exception {
+        try (RecordingDataSource rec = new RecordingDataSource(dataSource())) {
+            WarehouseLoader l = new WarehouseLoader(rec, dialect(), WarehouseSettings.defaults(schema));
+            TableSchema doc = TableSchema.of("cdcadmin_things", Map.of("id", "string: UUID", "created_at",
+                    "timestamp: SQL", "deleted_at", "timestamp: SQL"));
+            String csv = "id,name,created_at,deleted_at\n"
+                         + "11111111-1111-1111-1111-111111111111,kept,2025-01-01 00:00:00,\n"
+                         + "22222222-2222-2222-2222-222222222222,gone,2025-01-02 00:00:00,2025-01-03 00:00:00\n";
+            LoadResult r = l.load(request("job-a", Instant.now(), "cdcadmin_things.csv", csv, doc));
+
+            assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+            assertThat(rec.calls()).as("%s", rec.calls()).hasSize(7)
+                    .anyMatch(sql -> sql.contains("RENAME TO") && sql.contains("DELETE FROM"));
+            assertThat(rows("cdcadmin_things", "id")).extracting(m -> m.get("name")).containsExactly("kept");
+            assertThat(tables()).noneMatch(t -> t.startsWith(WarehouseLoader.STAGE_PREFIX));
+        }
+    }
+
+    /**
+     * A later window's merge: one query for the window's bounds and key uniqueness, then the delete of the replaced
+     * rows and the insert in one round trip (eight in all beside the COPY; twelve before).
+     */
+    @Test
+    void aLaterWindowsMergeWaitsForEightStatementsBesideItsCopy() throws Exception {
+        try (RecordingDataSource rec = new RecordingDataSource(dataSource())) {
+            WarehouseLoader l = new WarehouseLoader(rec, dialect(), WarehouseSettings.defaults(schema));
+            TableSchema doc = TableSchema.of("activities_admin_activities", Map.of("id", "string: UUID", "created_at",
+                    "timestamp: SQL"));
+            String first = "id,name,created_at\n"
+                           + "11111111-1111-1111-1111-111111111111,one,2025-01-01 00:00:00\n"
+                           + "22222222-2222-2222-2222-222222222222,two,2025-01-02 00:00:00\n";
+            String second = "id,name,created_at\n"
+                            + "22222222-2222-2222-2222-222222222222,two again,2025-01-03 00:00:00\n"
+                            + "33333333-3333-3333-3333-333333333333,three,2025-01-04 00:00:00\n"
+                            + "33333333-3333-3333-3333-333333333333,three again,2025-01-05 00:00:00\n";
+            Instant t1 = Instant.parse("2025-01-06T00:00:00Z");
+            assertThat(l.load(request("job-a", t1, "activities_admin_activities.csv", first, doc)).status())
+                    .isEqualTo(LoadResult.Status.LOADED);
+            rec.clear();
+            LoadResult r = l.load(request("job-b", t1.plusSeconds(60), "activities_admin_activities.csv", second,
+                    doc));
+
+            assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+            assertThat(rec.calls()).as("%s", rec.calls()).hasSize(8)
+                    .anyMatch(sql -> sql.startsWith("DELETE FROM") && sql.contains("INSERT INTO"));
+            assertThat(r.windowStart()).isEqualTo(LocalDateTime.parse("2025-01-03T00:00"));
+            assertThat(r.windowEnd()).isEqualTo(LocalDateTime.parse("2025-01-05T00:00"));
+            List<Map<String, Object>> rows = rows("activities_admin_activities", "id");
+            assertThat(rows).extracting(m -> m.get("name")).hasSize(3).startsWith("one", "two again");
+            assertThat((String) rows.get(2).get("name")).startsWith("three");
+            assertThat(tables()).noneMatch(t -> t.startsWith(WarehouseLoader.STAGE_PREFIX));
+        }
+    }
+
+    /** The live columns from one catalogue query: the same names and types as the JDBC metadata's reading. */
+    @Test
+    void liveColumnsFromTheCatalogueMatchTheJdbcMetadata() throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            String t = Identifiers.qualified(schema, "typed");
+            st.execute("CREATE TABLE " + t + " (id uuid, name text, active boolean, created_at timestamp, "
+                       + "created_tz timestamptz, day date, amount numeric, n integer, big bigint, "
+                       + "f double precision, v varchar(10), gone text, j jsonb)");
+            st.execute("ALTER TABLE " + t + " DROP COLUMN gone");
+
+            List<ColumnDef> cols = dialect().liveColumns(c, schema, "typed");
+
+            assertThat(cols).extracting(ColumnDef::name).containsExactly("id", "name", "active", "created_at",
+                    "created_tz", "day", "amount", "n", "big", "f", "v", "j");
+            assertThat(cols).extracting(ColumnDef::type).containsExactly(ColumnType.UUID, ColumnType.TEXT,
+                    ColumnType.BOOLEAN, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP, ColumnType.DATE,
+                    ColumnType.NUMBER, ColumnType.NUMBER, ColumnType.NUMBER, ColumnType.NUMBER, ColumnType.TEXT,
+                    ColumnType.TEXT);
+            assertThat(cols).isEqualTo(Dialect.columnsOf(c, schema, "typed"));
+            assertThat(dialect().liveColumns(c, schema, "missing")).isEmpty();
+        }
+    }
 }
