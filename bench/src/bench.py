@@ -115,7 +115,7 @@ def parse_summary(stdout):
     return tables
 
 
-def run_etl(args, sim, warehouse_props, workdir, tag):
+def run_etl(args, sim, warehouse_props, workdir, tag, jar=None):
     shutil.rmtree(workdir, ignore_errors=True)
     agent_out = os.path.join(args.base, f"agent-{tag}.json")
     if os.path.exists(agent_out):
@@ -134,7 +134,7 @@ def run_etl(args, sim, warehouse_props, workdir, tag):
     props.update(warehouse_props)
     cmd += [f"-D{k}={v}" for k, v in props.items()]
     cmd += args.jvm_opt
-    cmd += ["-jar", args.etl_jar, "--once"]
+    cmd += ["-jar", jar or args.etl_jar, "--once"]
     t0 = time.time()
     p = subprocess.run(cmd, cwd=args.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.time() - t0
@@ -236,13 +236,22 @@ def run_duck_bulk(args, app_db, csvdir, tables):
              os.path.join(args.base, "bulk.duckdb"), csvdir, SCHEMA, str(args.duck_threads)] + tables,
             stdout=subprocess.PIPE, text=True)
     per = {}
+    checkpoint = 0.0
     for line in p.stdout.splitlines():
         if line.startswith("{"):
             o = json.loads(line)
-            per[o["table"]] = {"rows": o["rows"], "seconds": o["seconds"]}
+            if "checkpoint_seconds" in o:
+                checkpoint = o["checkpoint_seconds"]
+            else:
+                per[o["table"]] = {"rows": o["rows"], "seconds": o["seconds"]}
     rows = sum(v["rows"] for v in per.values())
-    total = sum(v["seconds"] for v in per.values())
-    return {"rows": rows, "seconds": total, "rows_per_s": rows / total, "tables": per}
+    loads = sum(v["seconds"] for v in per.values())
+    # durable like the ETL's loads (which end with the checkpoint when the warehouse file is released): the final
+    # CHECKPOINT (DuckDB compresses the row groups there) is part of the baseline; "seconds_without_checkpoint" is
+    # the figure of earlier runs
+    total = loads + checkpoint
+    return {"rows": rows, "seconds": total, "rows_per_s": rows / total, "seconds_without_checkpoint": loads,
+            "checkpoint_seconds": checkpoint, "tables": per}
 
 
 # ---------------------------------------------------------------- simulator
@@ -326,6 +335,7 @@ def summarize(etl, base, base_name, tables, table_rows, small_rows):
         "baseline": base_name,
         "baseline_rows_per_s": med_key(base, "rows_per_s"),
         "baseline_seconds": med_key(base, "seconds"),
+        "baseline_checkpoint_seconds": med_key(base, "checkpoint_seconds"),
         "download_s": med_key(etl, "stages", "download_s"),
         "poll_to_download_s": med_key(etl, "stages", "poll_to_download_s"),
         "unzip_parse_load_s": med_key(etl, "stages", "unzip_parse_load_s"),
@@ -383,12 +393,15 @@ def main():
     ap.add_argument("--base", default="/tmp/dc-bench", help="scratch directory (default /tmp/dc-bench)")
     ap.add_argument("--jvm-opt", action="append", default=[], help="extra JVM option for the ETL (repeatable)")
     ap.add_argument("--etl-prop", action="append", default=[], help="extra ETL property k=v (repeatable)")
+    ap.add_argument("--etl-jar", help="the ETL jar under test (default routes/target/camel-dataconnector-etl.jar)")
+    ap.add_argument("--before-jar", help="another ETL jar run into DuckDB in the same repetitions, alternating with "
+                                         "the one under test (before/after pairs on a busy machine)")
     ap.add_argument("--tag", default="", help="suffix of the result file names")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
     args = ap.parse_args()
     if args.rows:
         args.sweep = str(args.rows)
-    args.etl_jar = os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")
+    args.etl_jar = args.etl_jar or os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")
     sims = [f for f in os.listdir(os.path.join(args.root, "dataconnector-simulator", "target"))
             if f.endswith("-standalone.jar")]
     args.sim_jar = os.path.join(args.root, "dataconnector-simulator", "target", sims[0])
@@ -406,6 +419,7 @@ def main():
                     "java": subprocess.run(["java", "-version"], stderr=subprocess.PIPE, text=True).stderr
                     .splitlines()[0]},
         "params": {"reps": args.reps, "xmx": args.xmx, "duck_threads": args.duck_threads,
+                   "etl_jar": args.etl_jar, "before_jar": args.before_jar,
                    "etl_props": args.etl_prop, "jvm_opts": args.jvm_opt},
         "scenarios": [],
     }
@@ -470,7 +484,7 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                           "tables": len(tables), "generate_s": sim["generate_s"], "python_unzip_s": unzip_s}}
         small_rows = args.full_table_rows if kind == "full" else 0
         extra = dict(kv.split("=", 1) for kv in args.etl_prop)
-        pg_runs, psql_runs, duck_runs, bulk_runs = [], [], [], []
+        pg_runs, psql_runs, duck_runs, bulk_runs, before_duck_runs = [], [], [], [], []
         for rep in range(1, args.reps + 1):
             if want_pg:
                 pg.psql_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DROP SCHEMA IF EXISTS bench_psql CASCADE; "
@@ -487,13 +501,19 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                 log(f"  {b['rows']:,} rows in {b['seconds']:.1f} s")
             if want_duck:
                 app_db = os.path.join(args.base, "etl.duckdb")
-                cleanup(args.base, ("etl.duckdb",))
-                log(f"[{name}] rep {rep}: ETL -> DuckDB")
                 props = {"warehouse.url": "jdbc:duckdb:" + app_db, "warehouse.username": "", "warehouse.password": ""}
                 props.update(extra)
-                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-duck-{rep}")
-                duck_runs.append(r)
-                log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
+                # with --before-jar: A, B in odd repetitions, B, A in even ones (the machine's load drifts)
+                jars = [("", None)]
+                if args.before_jar:
+                    jars = [("", None), ("before-", args.before_jar)]
+                    jars = jars if rep % 2 else jars[::-1]
+                for label, jar in jars:
+                    cleanup(args.base, ("etl.duckdb",))
+                    log(f"[{name}] rep {rep}: ETL -> DuckDB" + (f" ({jar})" if jar else ""))
+                    r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-{label}duck-{rep}", jar)
+                    (before_duck_runs if jar else duck_runs).append(r)
+                    log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
                 log(f"[{name}] rep {rep}: DuckDB read_csv")
                 b = run_duck_bulk(args, app_db, csvdir, tables)
                 bulk_runs.append(b)
@@ -503,6 +523,11 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
             if etl:
                 sc[wh] = {"summary": summarize(etl, base, base_name, tables, table_rows, small_rows),
                           "etl_runs": etl, "baseline_runs": base}
+        if before_duck_runs:
+            sc["duckdb-before"] = {"summary": summarize(before_duck_runs, bulk_runs, "DuckDB read_csv", tables,
+                                                        table_rows, small_rows),
+                                   "etl_runs": before_duck_runs, "baseline_runs": bulk_runs,
+                                   "jar": args.before_jar}
         return sc, sim_proc
     finally:
         os.killpg(sim_proc.pid, signal.SIGTERM)
@@ -514,7 +539,7 @@ def print_scenario(sc):
     print()
     print(f"== {sc['name']}: {e['rows']:,} rows in {e['tables']} tables; CSV {e['csv_bytes'] / 2**20:,.1f} MiB, "
           f"ZIP {e['zip_bytes'] / 2**20:,.1f} MiB")
-    for wh in ("postgres", "duckdb"):
+    for wh in ("postgres", "duckdb", "duckdb-before"):
         if wh not in sc:
             continue
         s = sc[wh]["summary"]
@@ -526,6 +551,8 @@ def print_scenario(sc):
               f"{s['etl_rows_per_s_process_wall']:>10,.0f} {s['ratio_process_wall']:>6.2f}")
         print(f"  {s['baseline'] + ' (same CSVs, same tables)':<44} {s['baseline_seconds']:>8.2f} "
               f"{s['baseline_rows_per_s']:>10,.0f} {1.0:>6.2f}")
+        if s.get("baseline_checkpoint_seconds"):
+            print(f"  (baseline includes its final CHECKPOINT, {s['baseline_checkpoint_seconds']:.2f} s: durable as the ETL)")
         print(f"  boot (JVM start -> Camel started) {fmt(s['boot_seconds'], '.2f')} s; stages: poll+listing "
               f"{fmt(s['poll_to_download_s'], '.2f')}, download {fmt(s['download_s'], '.2f')}, unzip+parse+load "
               f"{fmt(s['unzip_parse_load_s'], '.2f')}, after (record, stop) {fmt(s['after_zip_deleted_to_exit_s'], '.2f')}")
@@ -548,7 +575,7 @@ def print_table(result):
           "| own ms/small table | peak heap MiB | peak RSS MiB |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for sc in result["scenarios"]:
-        for wh in ("postgres", "duckdb"):
+        for wh in ("postgres", "duckdb", "duckdb-before"):
             if wh not in sc:
                 continue
             s = sc[wh]["summary"]
