@@ -1,5 +1,6 @@
 package io.dataconnector.camel.etl;
 
+import io.dataconnector.camel.etl.warehouse.CsvNumberProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +44,12 @@ public class EntrySpooler implements Processor {
         }
         Path target = work.getDir().resolve("entry-" + DownloadSpooler.safe(name));
         try {
-            Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+            if (work.isWantedCsv(name) && work.mayHaveNumbers(name)) {
+                // measured on the way, so the load need not read the file once more to type its number columns
+                CsvNumberProfiles.copyMeasured(body, target, name);
+            } else {
+                Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+            }
             // read to the end so ZipInputStream verifies the entry's CRC-32 now
             if (body.read() != -1) {
                 throw new IOException("Entry " + name + " has trailing data");

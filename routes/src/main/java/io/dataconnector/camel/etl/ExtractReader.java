@@ -94,8 +94,9 @@ public class ExtractReader {
         if (!spoolEntries) {
             return entries;
         }
+        Path zip = exchange.getProperty(ZIP, Path.class);
         SpoolAhead ahead = new SpoolAhead(exchange.getContext(),
-                exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class));
+                exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class), zip != null ? Files.size(zip) : 0);
         exchange.setProperty(AHEAD, ahead);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -143,7 +144,7 @@ public class ExtractReader {
             exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class).release(spooled);
             SpoolAhead ahead = exchange.getProperty(AHEAD, SpoolAhead.class);
             if (ahead != null) {
-                ahead.released();
+                ahead.released(spooled);
             }
         }
         StreamedEntries.afterLoad(exchange);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +17,10 @@ import org.apache.camel.Message;
 /**
  * Unpacks the CSV entries of one archive to the job's work directory ({@link EntrySpooler#spool}) on a thread of its
  * own, in archive order, while the entries before them load: a warehouse that reads files (DuckDB) then finds the
- * next table's file ready instead of waiting for its unpacking. At most {@value #ON_DISK} unpacked files are on disk
- * at once (the one loading and the next); a further entry waits for {@link #released()}.
+ * next table's file ready instead of waiting for its unpacking. Bounded disk: at most {@value #ON_DISK} unpacked files
+ * are on disk at once (the one loading and the next), and an entry larger than the ahead budget (the archive's size:
+ * unpacking ahead costs at most one more archive of disk) is unpacked only when no other file is on disk; a further
+ * entry waits for {@link #released(String)}.
  * <p>
  * {@link #wrap} hands the split the archive's entry messages, queueing each one's unpacking as the split takes it;
  * {@link #await} gives a message's outcome (its file, null for an entry the job does not want, or the unpacking's
@@ -34,10 +38,14 @@ final class SpoolAhead implements AutoCloseable {
     private final JobWork work;
     private final ExecutorService unpacker;
     private final Semaphore onDisk = new Semaphore(ON_DISK);
+    private final long aheadBudget;
+    private final Map<String, Integer> held = new ConcurrentHashMap<>();
 
-    SpoolAhead(CamelContext context, JobWork work) {
+    /** @param aheadBudget the most bytes an entry unpacked ahead of the loading one may have (the archive's size) */
+    SpoolAhead(CamelContext context, JobWork work, long aheadBudget) {
         this.context = context;
         this.work = work;
+        this.aheadBudget = aheadBudget;
         this.unpacker = context.getExecutorServiceManager().newSingleThreadExecutor(this, "dc-etl-unpack");
     }
 
@@ -62,21 +70,26 @@ final class SpoolAhead implements AutoCloseable {
         CompletableFuture<Path> outcome = new CompletableFuture<>();
         unpacker.execute(() -> {
             boolean wanted = name != null && work.isWantedCsv(name);
+            // the size the archive claims only sizes the budget; the bytes unpacked are capped as they are read
+            long size = body instanceof ZipEntries.EntryStream e ? e.claimedSize() : 0;
+            int permits = !wanted ? 0 : size > aheadBudget ? ON_DISK : 1;
+            boolean acquired = false;
             try (InputStream in = (InputStream) body) {
-                if (wanted) {
-                    onDisk.acquire();
-                }
+                onDisk.acquire(permits);
+                acquired = true;
                 Path file = EntrySpooler.spool(work, name, in);
-                if (file == null && wanted) {
-                    onDisk.release();
+                if (file != null && permits > 0) {
+                    held.merge(name, permits, Integer::sum);
+                } else {
+                    onDisk.release(permits);
                 }
                 outcome.complete(file);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome.completeExceptionally(new InterruptedIOException("Unpacking " + name + " was stopped"));
             } catch (Exception e) {
-                if (wanted) {
-                    onDisk.release();
+                if (acquired) {
+                    onDisk.release(permits);
                 }
                 outcome.completeExceptionally(e);
             }
@@ -87,7 +100,7 @@ final class SpoolAhead implements AutoCloseable {
     /**
      * Waits for an entry message's unpacking.
      *
-     * @return the file the entry was unpacked to (release it with {@link #released()} once loaded and deleted), or
+     * @return the file the entry was unpacked to (release it with {@link #released(String)} once loaded and deleted), or
      *         null when the job does not want the entry (read through)
      * @throws IOException the unpacking's error (CRC-32 mismatch, size limit, disk), or when interrupted
      */
@@ -112,9 +125,12 @@ final class SpoolAhead implements AutoCloseable {
         }
     }
 
-    /** One unpacked file is deleted: the next entry may be unpacked. */
-    void released() {
-        onDisk.release();
+    /** The unpacked file of entry {@code name} is deleted: the next entry may be unpacked. */
+    void released(String name) {
+        Integer permits = held.remove(name);
+        if (permits != null) {
+            onDisk.release(permits);
+        }
     }
 
     @Override
