@@ -49,21 +49,31 @@ final class SpoolAhead implements AutoCloseable {
         this.unpacker = context.getExecutorServiceManager().newSingleThreadExecutor(this, "dc-etl-unpack");
     }
 
-    /** @return the entries of {@code entries}, each one's unpacking queued as it is taken */
+    /**
+     * @return the entries of {@code entries}; taking one queues its unpacking and the next one's (the split takes an
+     *         entry only when the previous one is done)
+     */
     Iterator<Message> wrap(Iterator<Message> entries) {
         return new Iterator<>() {
+            private Message ahead;
+
             @Override
             public boolean hasNext() {
-                return entries.hasNext();
+                return ahead != null || entries.hasNext();
             }
 
             @Override
             public Message next() {
-                Message m = entries.next();
-                m.setHeader(OUTCOME, unpack(m.getHeader(EtlHeaders.ENTRY_NAME, String.class), m.getBody()));
+                Message m = ahead != null ? ahead : queued(entries.next());
+                ahead = entries.hasNext() ? queued(entries.next()) : null;
                 return m;
             }
         };
+    }
+
+    private Message queued(Message m) {
+        m.setHeader(OUTCOME, unpack(m.getHeader(EtlHeaders.ENTRY_NAME, String.class), m.getBody()));
+        return m;
     }
 
     private CompletableFuture<Path> unpack(String name, Object body) {
