@@ -87,16 +87,16 @@ public class ExtractReader {
 
     /**
      * Split expression: the CSV entries of the archive {@link #descriptions(Exchange)} opened; when entries are
-     * unpacked to files, each is unpacked ahead of its load on a thread of its own ({@link SpoolAhead}).
+     * unpacked to files, each is unpacked ahead of its load on a thread of its own ({@link SpoolAhead}), smallest
+     * first (the small tables load while the large ones unpack).
      */
     public Iterator<Message> tables(Exchange exchange) throws Exception {
-        Iterator<Message> entries = zipEntries.tables(exchange);
         if (!spoolEntries) {
-            return entries;
+            return zipEntries.tables(exchange);
         }
-        Path zip = exchange.getProperty(ZIP, Path.class);
+        Iterator<Message> entries = zipEntries.tables(exchange, true);
         SpoolAhead ahead = new SpoolAhead(exchange.getContext(),
-                exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class), zip != null ? Files.size(zip) : 0);
+                exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class));
         exchange.setProperty(AHEAD, ahead);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -18,9 +18,9 @@ import org.apache.camel.Message;
  * Unpacks the CSV entries of one archive to the job's work directory ({@link EntrySpooler#spool}) on a thread of its
  * own, in archive order, while the entries before them load: a warehouse that reads files (DuckDB) then finds the
  * next table's file ready instead of waiting for its unpacking. Bounded disk: at most {@value #ON_DISK} unpacked files
- * are on disk at once (the one loading and the next), and an entry larger than the ahead budget (the archive's size:
- * unpacking ahead costs at most one more archive of disk) is unpacked only when no other file is on disk; a further
- * entry waits for {@link #released(String)}.
+ * are on disk at once (the one loading and the next: the work directory holds at most the archive and its two largest
+ * entries); a further entry waits for {@link #released(String)}. Entries the job does not want are read through (their
+ * CRC-32 checked) and take no place.
  * <p>
  * {@link #wrap} hands the split the archive's entry messages, queueing each one's unpacking as the split takes it;
  * {@link #await} gives a message's outcome (its file, null for an entry the job does not want, or the unpacking's
@@ -38,14 +38,11 @@ final class SpoolAhead implements AutoCloseable {
     private final JobWork work;
     private final ExecutorService unpacker;
     private final Semaphore onDisk = new Semaphore(ON_DISK);
-    private final long aheadBudget;
     private final Map<String, Integer> held = new ConcurrentHashMap<>();
 
-    /** @param aheadBudget the most bytes an entry unpacked ahead of the loading one may have (the archive's size) */
-    SpoolAhead(CamelContext context, JobWork work, long aheadBudget) {
+    SpoolAhead(CamelContext context, JobWork work) {
         this.context = context;
         this.work = work;
-        this.aheadBudget = aheadBudget;
         this.unpacker = context.getExecutorServiceManager().newSingleThreadExecutor(this, "dc-etl-unpack");
     }
 
@@ -79,10 +76,7 @@ final class SpoolAhead implements AutoCloseable {
     private CompletableFuture<Path> unpack(String name, Object body) {
         CompletableFuture<Path> outcome = new CompletableFuture<>();
         unpacker.execute(() -> {
-            boolean wanted = name != null && work.isWantedCsv(name);
-            // the size the archive claims only sizes the budget; the bytes unpacked are capped as they are read
-            long size = body instanceof ZipEntries.EntryStream e ? e.claimedSize() : 0;
-            int permits = !wanted ? 0 : size > aheadBudget ? ON_DISK : 1;
+            int permits = name != null && work.isWantedCsv(name) ? 1 : 0;
             boolean acquired = false;
             try (InputStream in = (InputStream) body) {
                 onDisk.acquire(permits);

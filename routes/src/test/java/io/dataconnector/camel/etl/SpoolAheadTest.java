@@ -96,7 +96,7 @@ class SpoolAheadTest {
         JobWork work = work(List.of("a.csv", "b.csv", "c.csv", "d.csv"));
         Exchange exchange = new DefaultExchange(context);
         exchange.setProperty(EtlHeaders.JOB_WORK, work);
-        try (SpoolAhead ahead = new SpoolAhead(context, work, Files.size(zip))) {
+        try (SpoolAhead ahead = new SpoolAhead(context, work)) {
             Iterator<Message> it = ahead.wrap(entries(exchange, zip));
 
             Message a = it.next();
@@ -127,31 +127,48 @@ class SpoolAheadTest {
     }
 
     @Test
-    void anEntryLargerThanTheArchiveIsUnpackedAloneAndUnwantedOnesAreReadThrough() throws Exception {
+    void unwantedEntriesAreReadThroughWithoutAPlaceOnDisk() throws Exception {
         Map<String, String> content = new java.util.LinkedHashMap<>();
         content.put("small.csv", csv(100, "s"));
         content.put("skipped.csv", csv(100, "x"));
-        content.put("big.csv", "id,name\n" + "1,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n".repeat(20000));
+        content.put("after.csv", csv(100, "z"));
         Path zip = zip(content);
-        JobWork work = work(List.of("small.csv", "big.csv"));
+        JobWork work = work(List.of("small.csv", "after.csv"));
         Exchange exchange = new DefaultExchange(context);
         exchange.setProperty(EtlHeaders.JOB_WORK, work);
-        try (SpoolAhead ahead = new SpoolAhead(context, work, Files.size(zip))) {
+        try (SpoolAhead ahead = new SpoolAhead(context, work)) {
             Iterator<Message> it = ahead.wrap(entries(exchange, zip));
             Message small = it.next();
-            assertThat(ahead.await(small)).exists();
+            assertThat(ahead.await(small)).hasContent(content.get("small.csv"));
             Message skipped = it.next();
             assertThat(ahead.await(skipped)).isNull();
-            // big (highly compressed, larger than the whole archive) waits until small's file is gone
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                    .until(() -> work.spooledFile("big.csv") == null);
-            work.release("small.csv");
-            ahead.released("small.csv");
-            Message big = it.next();
-            assertThat(ahead.await(big)).hasContent(content.get("big.csv"));
-            try (java.util.stream.Stream<Path> files = Files.list(work.getDir())) {
-                assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("entry-big.csv");
-            }
+            assertThat(work.getDir().resolve("entry-skipped.csv")).doesNotExist();
+            // small is still "loading": the skipped entry took no place, so after is unpacked next to it
+            Message after = it.next();
+            assertThat(ahead.await(after)).hasContent(content.get("after.csv"));
+            assertThat(work.spooledFile("small.csv")).exists();
         }
+    }
+
+    @Test
+    void smallestEntriesFirstWhenAsked() throws Exception {
+        Map<String, String> content = new java.util.LinkedHashMap<>();
+        content.put("large.csv", csv(3000, "l"));
+        content.put("small.csv", csv(10, "s"));
+        content.put("medium.csv", csv(300, "m"));
+        Path zip = zip(content);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(zip);
+        ZipEntries zipEntries = new ZipEntries(Long.MAX_VALUE);
+        zipEntries.descriptions(exchange);
+        List<String> order = new ArrayList<>();
+        zipEntries.tables(exchange, true).forEachRemaining(m -> order.add(m.getHeader(EtlHeaders.ENTRY_NAME,
+                String.class)));
+        assertThat(order).containsExactly("small.csv", "medium.csv", "large.csv");
+        List<String> archiveOrder = new ArrayList<>();
+        zipEntries.tables(exchange, false).forEachRemaining(m -> archiveOrder.add(m.getHeader(EtlHeaders.ENTRY_NAME,
+                String.class)));
+        assertThat(archiveOrder).containsExactly("large.csv", "small.csv", "medium.csv");
+        ZipEntries.close(exchange);
     }
 }
