@@ -91,11 +91,14 @@ final class SpoolAhead implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome.completeExceptionally(new InterruptedIOException("Unpacking " + name + " was stopped"));
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 if (acquired) {
                     onDisk.release(permits);
                 }
-                outcome.completeExceptionally(e);
+                outcome.completeExceptionally(e); // never leaves the load waiting
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         });
         return outcome;
