@@ -32,6 +32,7 @@ public class ExtractReader {
     private static final String SPOOLED = "dcEtlSpooledEntry";
     private static final String ZIP = "dcEtlZip";
     private static final String HOLD = "dcEtlWarehouseHold";
+    private static final String AHEAD = "dcEtlSpoolAhead";
     private static final Logger LOG = LoggerFactory.getLogger(ExtractReader.class);
 
     private final ZipEntries zipEntries;
@@ -84,9 +85,26 @@ public class ExtractReader {
         work.planner().refusedEntries(work, ZipEntries.refusals(exchange));
     }
 
-    /** Split expression: the CSV entries of the archive {@link #descriptions(Exchange)} opened. */
+    /**
+     * Split expression: the CSV entries of the archive {@link #descriptions(Exchange)} opened; when entries are
+     * unpacked to files, each is unpacked ahead of its load on a thread of its own ({@link SpoolAhead}), smallest
+     * first (the small tables load while the large ones unpack).
+     */
     public Iterator<Message> tables(Exchange exchange) throws Exception {
-        return zipEntries.tables(exchange);
+        if (!spoolEntries) {
+            return zipEntries.tables(exchange);
+        }
+        Iterator<Message> entries = zipEntries.tables(exchange, true);
+        SpoolAhead ahead = new SpoolAhead(exchange.getContext(),
+                exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class));
+        exchange.setProperty(AHEAD, ahead);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                ahead.close();
+            }
+        });
+        return ahead.wrap(entries);
     }
 
     /**
@@ -102,7 +120,15 @@ public class ExtractReader {
         }
         JobWork work = exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class);
         String name = exchange.getMessage().getHeader(EtlHeaders.ENTRY_NAME, String.class);
-        spooler.process(exchange);
+        SpoolAhead ahead = exchange.getProperty(AHEAD, SpoolAhead.class);
+        if (ahead != null) {
+            Path file = ahead.await(exchange.getMessage());
+            if (file == null || !work.isWantedCsv(name)) {
+                return null;
+            }
+        } else {
+            spooler.process(exchange);
+        }
         if (name == null || !work.isWantedCsv(name) || work.spooledFile(name) == null) {
             return null;
         }
@@ -116,6 +142,10 @@ public class ExtractReader {
         if (spooled != null) {
             exchange.removeProperty(SPOOLED);
             exchange.getProperty(EtlHeaders.JOB_WORK, JobWork.class).release(spooled);
+            SpoolAhead ahead = exchange.getProperty(AHEAD, SpoolAhead.class);
+            if (ahead != null) {
+                ahead.released(spooled);
+            }
         }
         StreamedEntries.afterLoad(exchange);
     }
@@ -124,6 +154,11 @@ public class ExtractReader {
     public void close(Exchange exchange) throws Exception {
         release(exchange.getProperty(HOLD, AutoCloseable.class));
         exchange.removeProperty(HOLD);
+        SpoolAhead ahead = exchange.getProperty(AHEAD, SpoolAhead.class);
+        if (ahead != null) {
+            ahead.close();
+            exchange.removeProperty(AHEAD);
+        }
         ZipEntries.close(exchange);
         Path zip = exchange.getProperty(ZIP, Path.class);
         if (zip != null) {

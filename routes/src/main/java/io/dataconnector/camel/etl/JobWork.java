@@ -4,6 +4,7 @@ import io.dataconnector.camel.component.model.ExtractFile;
 import io.dataconnector.camel.component.model.Job;
 import io.dataconnector.camel.etl.extract.ExtractMetadata;
 import io.dataconnector.camel.etl.extract.SchemaDocs;
+import io.dataconnector.camel.etl.warehouse.CsvNumberProfiles;
 import io.dataconnector.camel.etl.warehouse.LoadRequest;
 import io.dataconnector.camel.etl.warehouse.LoadResult;
 import io.dataconnector.camel.etl.warehouse.TableSchema;
@@ -183,10 +184,31 @@ public final class JobWork {
         throw new IOException(csvName + " is not a wanted CSV of this job");
     }
 
+    /**
+     * @return whether a wanted CSV's table may have {@code number} columns: its schema declares one, or it has none
+     *         that types it (the types are then inferred from the data), or its schema cannot be read
+     */
+    public boolean mayHaveNumbers(String csvName) {
+        for (ExtractFile csv : plan.csvFiles()) {
+            if (csv.getName().equals(csvName)) {
+                try {
+                    TableSchema schema = schemaOf(csv);
+                    boolean declared = schema.columns().stream()
+                            .anyMatch(c -> c.type() == io.dataconnector.camel.etl.warehouse.ColumnType.NUMBER);
+                    return declared || !(schema.isDocumented() || schema.isTyped());
+                } catch (IOException | RuntimeException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Deletes a spooled file once loaded (the ZIP path keeps at most the entries being loaded on disk). */
     public void release(String fileName) {
         Path p = spooled.remove(fileName);
         if (p != null) {
+            CsvNumberProfiles.forget(p);
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
@@ -268,6 +290,7 @@ public final class JobWork {
 
     /** Deletes the work directory and everything in it. */
     public void cleanup() {
+        spooled.values().forEach(CsvNumberProfiles::forget);
         if (!Files.exists(dir)) {
             return;
         }

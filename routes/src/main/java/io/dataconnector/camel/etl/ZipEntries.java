@@ -62,6 +62,15 @@ public class ZipEntries {
 
     /** The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed). */
     public Iterator<Message> tables(Exchange exchange) throws Exception {
+        return tables(exchange, false);
+    }
+
+    /**
+     * The CSV entries of the archive {@link #descriptions(Exchange)} opened, in archive order or, with
+     * {@code smallestFirst}, by the sizes the archive claims (unknown sizes by compressed size): when each entry is
+     * unpacked ahead of its load, the small tables load while the large ones unpack.
+     */
+    public Iterator<Message> tables(Exchange exchange, boolean smallestFirst) throws Exception {
         ZipFile zf = exchange.getProperty(ZIP_FILE, ZipFile.class);
         if (zf == null) {
             return open(exchange, ZipEntries::isCsv);
@@ -72,6 +81,10 @@ public class ZipEntries {
             if (!e.isDirectory() && isCsv(e) && isSafe(e.getName())) {
                 entries.add(e);
             }
+        }
+        if (smallestFirst) {
+            entries.sort(java.util.Comparator.comparingLong(e -> e.getSize() >= 0 ? e.getSize()
+                    : Math.max(0, e.getCompressedSize())));
         }
         return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries),
                 exchange.getProperty(TOTAL, AtomicLong.class));

@@ -20,7 +20,8 @@ import java.util.List;
  * wall-clock time (a plain {@code TIMESTAMP} cast would drop the offset);</li>
  * <li>values DuckDB would read but {@link Values} refuses (a UUID without its hyphens, a date with a time of day, a
  * date that is not {@code yyyy-MM-dd…}) raise an error on purpose;</li>
- * <li>{@code number} columns are typed before the load by one pass over the file in Java ({@link NumberScan}), and the
+ * <li>{@code number} columns are typed before the load by one pass over the file in Java ({@link NumberScan}; done
+ * while the file was unpacked when {@link CsvNumberProfiles} has its profile), and the
  * staging table is re-created with those types, so the rows are written once, straight into their {@code BIGINT} or
  * {@code DECIMAL(38, s)} columns; a column with a value that is not a plain decimal stays text and
  * {@link DuckDbNumbers#typeStaged} reports it.</li>
@@ -113,20 +114,25 @@ final class DuckDbCsvReader {
                 numberFields.add(f);
             }
         }
+        NumberScan measured = CsvNumberProfiles.take(csv, layout.fieldCount());
         if (numberFields.isEmpty()) {
             return types;
         }
-        NumberScan scan = new NumberScan(numberFields.stream().mapToInt(Integer::intValue).toArray());
-        try (CsvTable rows = CsvTable.open(csv, csv.getFileName().toString())) {
-            for (CsvTable.Row row : rows) {
-                scan.accept(row.fields());
+        NumberScan scan = measured != null ? measured
+                : new NumberScan(numberFields.stream().mapToInt(Integer::intValue).toArray());
+        if (measured == null) {
+            try (CsvTable rows = CsvTable.open(csv, csv.getFileName().toString())) {
+                for (CsvTable.Row row : rows) {
+                    scan.accept(row.fields());
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new SQLException("reading " + csv.getFileName() + " for its number columns failed: "
+                                       + e.getMessage(), e);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new SQLException("reading " + csv.getFileName() + " for its number columns failed: "
-                                   + e.getMessage(), e);
         }
         for (int j = 0; j < numberFields.size(); j++) {
-            String exact = scan.typeOf(j);
+            // a profile measured every field (index = field), a scan of our own only the number fields
+            String exact = scan.typeOf(measured != null ? numberFields.get(j) : j);
             types[columns.indexOf(layout.columnOfField(numberFields.get(j)))] = exact != null ? exact : "VARCHAR";
         }
         return types;
