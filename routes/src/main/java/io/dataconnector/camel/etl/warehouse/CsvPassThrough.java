@@ -25,6 +25,10 @@ import java.util.List;
  * and loads it through the parser, which also names a bad row's line and widens a column whose values do not fit.
  * Values the checker lets through but the database still rejects (e.g. February 30th, invalid UTF-8) fail the COPY,
  * with the same fallback.
+ * <p>
+ * On the way it can also watch one key column ({@link #watchKey}): a 64-bit hash of each record's key value, as the
+ * database compares it, tells after the read whether every record had a key of its own ({@link #keysDistinct()}),
+ * which spares the database a duplicate-key scan of the whole table.
  */
 public final class CsvPassThrough implements Closeable {
 
@@ -51,7 +55,20 @@ public final class CsvPassThrough implements Closeable {
     private boolean fieldStart = true;
     private boolean lineStart = true;
     private boolean backslashAtLineStart;
+    private boolean ended;
     private long records;
+
+    /** 64-bit FNV-1a, then a finalizing mix so that the top byte spreads well ({@link DistinctHashes}' buckets). */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    /** The most keys watched: 32 MiB of hashes (about twice that at worst in memory); past it, not known. */
+    static final long MAX_WATCHED_KEYS = 1L << 22;
+    private int keyField = -1;
+    private DistinctHashes keys;
+    private boolean keysUnknown;
+    private long keyHash = FNV_OFFSET;
+    private long keyLength;
+    private boolean quoted;
 
     private CsvPassThrough(InputStream in, List<String> header) {
         this.in = in;
@@ -113,6 +130,36 @@ public final class CsvPassThrough implements Closeable {
             throw new IllegalArgumentException("expected " + header.size() + " field types, got " + fieldTypes.length);
         }
         this.types = fieldTypes.clone();
+    }
+
+    /**
+     * Watches a key column while the bytes are read: its value in each record, compared as the database compares the
+     * column's type (a text's bytes; a UUID's hex digits in either case; a number's value, so {@code 1.50} is
+     * {@code 1.5}). Only text, UUID and number keys are watched; a NULL key, or a key of another type, makes the answer
+     * "not known".
+     *
+     * @param column the key column's name in the header
+     * @throws IllegalStateException when called after the first read
+     */
+    public void watchKey(String column) {
+        if (records > 0 || !lineStart || field > 0) {
+            throw new IllegalStateException("watch the key before the first read");
+        }
+        keyField = header.indexOf(column);
+        if (keyField < 0) {
+            keysUnknown = true;
+        } else {
+            keys = new DistinctHashes(MAX_WATCHED_KEYS);
+        }
+    }
+
+    /**
+     * @return true when the whole CSV has been read and every record's key ({@link #watchKey}) was non-NULL and
+     *         different from every other record's; false when a key repeated, or was NULL, or this is not known (no
+     *         key watched, a type not watched, too many keys, or a 64-bit hash that came twice)
+     */
+    public boolean keysDistinct() {
+        return ended && keys != null && !keysUnknown && keys.allDistinct();
     }
 
     /** @return the records checked so far (complete lines after the header) */
@@ -201,6 +248,7 @@ public final class CsvPassThrough implements Closeable {
                     throw new Refused("a quote inside an unquoted field");
                 }
                 inQuotes = true;
+                quoted = true;
                 fieldStart = false;
                 lineStart = false;
                 return;
@@ -216,6 +264,10 @@ public final class CsvPassThrough implements Closeable {
 
     private void typedByte(byte b) throws Refused {
         if (types[field] == ColumnType.TEXT) {
+            if (field == keyField) {
+                keyHash = (keyHash ^ (b & 0xff)) * FNV_PRIME;
+                keyLength++;
+            }
             return;
         }
         if (valueLength >= MAX_TYPED) {
@@ -229,7 +281,90 @@ public final class CsvPassThrough implements Closeable {
         if (type != ColumnType.TEXT && valueLength > 0 && !fits(type, value, valueLength)) {
             throw new Refused("a value of another shape in the " + type + " column " + header.get(field));
         }
+        if (field == keyField) {
+            keyEnd(type);
+        }
         valueLength = 0;
+        quoted = false;
+    }
+
+    /** The key field of a record is complete (its shape checked): its hash is collected, or the watch given up. */
+    private void keyEnd(ColumnType type) {
+        // an unquoted empty field is NULL; a quoted one is NULL too in a typed column (FORCE_NULL), '' in a text one
+        boolean isNull = type == ColumnType.TEXT ? !quoted && keyLength == 0 : valueLength == 0;
+        long h = keyHash;
+        keyHash = FNV_OFFSET;
+        keyLength = 0;
+        if (isNull || type != ColumnType.TEXT && type != ColumnType.UUID && type != ColumnType.NUMBER) {
+            keysUnknown = true;
+            keyField = -1;
+            keys = null;
+            return;
+        }
+        if (type == ColumnType.UUID) {
+            h = uuidHash(value, valueLength);
+        } else if (type == ColumnType.NUMBER) {
+            h = numberHash(value, valueLength);
+        }
+        keys.add(mix(h));
+    }
+
+    /** The hex digits in lower case (the database reads a UUID in either case). */
+    private static long uuidHash(byte[] v, int n) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < n; i++) {
+            byte c = v[i];
+            h = (h ^ (c >= 'A' && c <= 'F' ? c | 0x20 : c)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /**
+     * A plain decimal ({@link #isDecimal}) by its value: the sign unless zero, the integer digits without leading
+     * zeros, a dot, the fraction digits without trailing zeros ({@code -01.50} hashes as {@code -1.5}, {@code -0.0} as
+     * {@code .}).
+     */
+    private static long numberHash(byte[] v, int n) {
+        int i = v[0] == '-' ? 1 : 0;
+        int dot = i;
+        while (dot < n && v[dot] != '.') {
+            dot++;
+        }
+        int intStart = i;
+        while (intStart < dot && v[intStart] == '0') {
+            intStart++;
+        }
+        int fracEnd = n;
+        if (dot < n) {
+            while (fracEnd > dot + 1 && v[fracEnd - 1] == '0') {
+                fracEnd--;
+            }
+        } else {
+            fracEnd = dot + 1;
+        }
+        boolean zero = intStart == dot && fracEnd <= dot + 1;
+        long h = FNV_OFFSET;
+        if (v[0] == '-' && !zero) {
+            h = (h ^ '-') * FNV_PRIME;
+        }
+        for (int k = intStart; k < dot; k++) {
+            h = (h ^ v[k]) * FNV_PRIME;
+        }
+        h = (h ^ '.') * FNV_PRIME;
+        for (int k = dot + 1; k < fracEnd; k++) {
+            h = (h ^ v[k]) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** MurmurHash3's 64-bit finalizer. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     private void endRecord() throws Refused {
@@ -254,6 +389,7 @@ public final class CsvPassThrough implements Closeable {
             endRecord();
             lineStart = true;
         }
+        ended = true;
     }
 
     // ---------------------------------------------------------------- shapes

@@ -305,14 +305,18 @@ public class WarehouseLoader {
                     java.util.Set.of());
             List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
             boolean logged = createStage(c, schema, stage, mode, live, layout);
+            if (key.size() == 1) {
+                csv.watchKey(key.get(0));
+            }
             c.setAutoCommit(false);
             long rows = dialect.copyCsvBytes(c, schema, stage, layout, csv);
             request.verifyComplete();
-            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader", table, rows,
-                    request.fileName());
+            boolean keysDistinct = csv.keysDistinct();
+            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader{}", table, rows,
+                    request.fileName(), keysDistinct ? ", every key " + key + " distinct" : "");
             listener.staged(request, table);
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, new ArrayList<>(), first);
+                    keysDistinct, rows, new ArrayList<>(), first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -394,7 +398,7 @@ public class WarehouseLoader {
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, warnings, first);
+                    false, rows, warnings, first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -435,10 +439,14 @@ public class WarehouseLoader {
     /**
      * With the rows in the staging table (open transaction): the dialect's finish of the staging table, then the
      * window merge or the snapshot swap, the history row, and the commit.
+     *
+     * @param keysDistinct whether every staged row is known to have a non-NULL key of its own (seen while the bytes
+     *                     passed through), which spares the window the database's duplicate-key scan
      */
     private Applied apply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started, String stage,
                           List<ColumnDef> live, TableLayout layout, TableSchema tableSchema, List<String> key,
-                          boolean logged, long rows, List<String> warnings, boolean first) throws Exception {
+                          boolean logged, boolean keysDistinct, long rows, List<String> warnings, boolean first)
+            throws Exception {
         String schema = settings.schema();
         boolean oneTransaction = dialect.loadsInOneTransaction();
         warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
@@ -449,12 +457,13 @@ public class WarehouseLoader {
         LoadResult r;
         if (mode == LoadMode.WINDOW) {
             WindowMerge.Outcome merged = logged && live.isEmpty()
-                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows)
+                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, keysDistinct, WindowMerge.isDelta(table),
+                    rows)
                     : null;
             if (merged != null) {
                 stageLeft = false;
             } else {
-                merged = mergeWindow(c, schema, table, stage, live, layout, key);
+                merged = mergeWindow(c, schema, table, stage, live, layout, key, keysDistinct);
             }
             listener.swapped(request, table);
             r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
@@ -541,8 +550,8 @@ public class WarehouseLoader {
      * first window whose keys are unique became the live table by a rename already, {@link WindowMerge#adopt}).
      */
     private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
-                                            List<ColumnDef> live, TableLayout layout, List<String> key)
-            throws SQLException {
+                                            List<ColumnDef> live, TableLayout layout, List<String> key,
+                                            boolean keysDistinct) throws SQLException {
         if (!dialect.transactionalDdl()) {
             c.commit();
             c.setAutoCommit(true);
@@ -551,8 +560,8 @@ public class WarehouseLoader {
         if (!dialect.transactionalDdl()) {
             c.setAutoCommit(false);
         }
-        return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
-                dialect.sqlType(ColumnType.TEXT));
+        return WindowMerge.merge(c, schema, table, stage, layout, key, keysDistinct, WindowMerge.isDelta(table),
+                liveTypes, dialect.sqlType(ColumnType.TEXT));
     }
 
     /**

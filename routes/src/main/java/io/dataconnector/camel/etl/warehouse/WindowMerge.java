@@ -72,11 +72,14 @@ final class WindowMerge {
     }
 
     /**
-     * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
-     * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
+     * @param keysDistinct whether every staged row is known to have a non-NULL key of its own already (then the
+     *                     database does not count them again)
+     * @param live         the live table's column types after drift and widening (column → SQL type of the live table)
+     * @param textType     the dialect's SQL type for text, used to compare a typed staged value with a text live column
      */
     static Outcome merge(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, Map<String, ColumnType> live, String textType) throws SQLException {
+                         boolean keysDistinct, boolean delta, Map<String, ColumnType> live, String textType)
+            throws SQLException {
         String liveQ = Identifiers.qualified(schema, table);
         String stageQ = Identifiers.qualified(schema, stage);
         List<ColumnDef> cols = layout.columns();
@@ -92,7 +95,7 @@ final class WindowMerge {
             String select = cols.stream().map(col -> staged("w", col.name(), layout, live, textType))
                     .collect(Collectors.joining(", "));
             String deleted = deletes ? "w." + Identifiers.quote(DELETED_AT) + " IS NULL" : null;
-            if (uniqueKey(c, stageQ, key)) {
+            if (keysDistinct || uniqueKey(c, stageQ, key)) {
                 // one row per key already: no window function (a sort of the whole window) needed
                 inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM " + stageQ
                                      + " w" + (deleted != null ? " WHERE " + deleted : ""));
@@ -128,35 +131,40 @@ final class WindowMerge {
      * A window table's first load: when no two rows of the staging table (a plain, logged table) share a key (or, for a
      * table without one, are equal), it is renamed into the live table (which does not exist yet) instead of being
      * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
-     * statement checks for duplicates and reads the window's bounds.
+     * statement checks for duplicates (unless they are known to be distinct) and reads the window's bounds.
      *
-     * @param rows the rows in the staging table
+     * @param keysDistinct whether every staged row is known to have a non-NULL key of its own already: no duplicate
+     *                     check in the database
+     * @param rows         the rows in the staging table
      * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, long rows) throws SQLException {
+                         boolean keysDistinct, boolean delta, long rows) throws SQLException {
         String stageQ = Identifiers.qualified(schema, stage);
         List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
         boolean deletes = delta && !key.isEmpty()
                           && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
         String event = eventTimeColumn(layout);
-        String sql = "SELECT EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
-                     + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
-                     + " HAVING COUNT(*) > 1)"
+        boolean check = !(keysDistinct && !key.isEmpty());
+        String sql = "SELECT " + (check ? "EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
+                                          + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                                          + " HAVING COUNT(*) > 1)" : "FALSE")
                      + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
                                              + ") FROM " + stageQ);
         LocalDateTime start = null;
         LocalDateTime end = null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next() || rs.getBoolean(1)) {
-                return null;
-            }
-            if (event != null) {
-                Timestamp a = rs.getTimestamp(2);
-                Timestamp b = rs.getTimestamp(3);
-                start = a == null ? null : a.toLocalDateTime();
-                end = b == null ? null : b.toLocalDateTime();
+        if (check || event != null) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    return null;
+                }
+                if (event != null) {
+                    Timestamp a = rs.getTimestamp(2);
+                    Timestamp b = rs.getTimestamp(3);
+                    start = a == null ? null : a.toLocalDateTime();
+                    end = b == null ? null : b.toLocalDateTime();
+                }
             }
         }
         execute(c, "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table));

@@ -102,6 +102,86 @@ class CsvPassThroughTest {
         assertThat(fits(ColumnType.BOOLEAN, "TRUE")).isFalse();
     }
 
+    /** Keys watched as the database compares them: a repeat by value (not by bytes) is never "distinct". */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "UUID|false|11111111-1111-1111-1111-11111111111a;11111111-1111-1111-1111-11111111111A",
+        "UUID|true|11111111-1111-1111-1111-11111111111a;11111111-1111-1111-1111-11111111111b",
+        "UUID|true|\"11111111-1111-1111-1111-11111111111a\";11111111-1111-1111-1111-11111111111b",
+        "UUID|false|11111111-1111-1111-1111-11111111111a;",
+        "UUID|false|11111111-1111-1111-1111-11111111111a;\"\"",
+        "NUMBER|true|1;10;-1;0.1;1.01",
+        "NUMBER|false|1.50;01.5",
+        "NUMBER|false|7;7.000",
+        "NUMBER|false|-0;0",
+        "NUMBER|false|-0.00;0",
+        "NUMBER|false|0.5;00.50",
+        "NUMBER|true|15;1.5",
+        "TEXT|true|a;b;\"\";ab",
+        "TEXT|false|a;\"a\"",
+        "TEXT|false|\"a,b\";\"a,b\"",
+        "TEXT|true|\"a\"\"b\";\"a\"\"\"\"b\"",
+        "TEXT|false|a;",
+        "TIMESTAMP|false|2024-01-01 00:00:00;2024-01-01 00:00:01"})
+    void aWatchedKeyIsDistinctOnlyWhenEveryValueDiffers(ColumnType type, boolean distinct, String keys)
+            throws IOException {
+        StringBuilder text = new StringBuilder("k,other\n");
+        for (String k : keys.split(";", -1)) {
+            text.append(k).append(",x\n");
+        }
+        CsvPassThrough csv = open(text.toString());
+        csv.watchKey("k");
+        csv.expect(new ColumnType[] {type, ColumnType.TEXT});
+        readAll(csv);
+        assertThat(csv.keysDistinct()).isEqualTo(distinct);
+    }
+
+    @Test
+    void keysAreNotKnownToBeDistinctBeforeTheEndOrWithoutAWatchedKey() throws IOException {
+        CsvPassThrough partly = open(HEADER + ID + ",a,t,,,\n" + ID.replace('a', 'b') + ",a,t,,,\n");
+        partly.watchKey("id");
+        partly.expect(TYPES);
+        partly.read(new byte[10]);
+        assertThat(partly.keysDistinct()).isFalse();
+
+        CsvPassThrough unwatched = open(HEADER + ID + ",a,t,,,\n");
+        unwatched.expect(TYPES);
+        readAll(unwatched);
+        assertThat(unwatched.keysDistinct()).isFalse();
+
+        CsvPassThrough absent = open(HEADER + ID + ",a,t,,,\n");
+        absent.watchKey("no_such_column");
+        absent.expect(TYPES);
+        readAll(absent);
+        assertThat(absent.keysDistinct()).isFalse();
+
+        CsvPassThrough late = open(HEADER + ID + ",a,t,,,\n");
+        late.expect(TYPES);
+        late.read(new byte[64]);
+        assertThatThrownBy(() -> late.watchKey("id")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void manyDistinctKeysAcrossSmallReadsAreDistinctAndOneRepeatIsNot() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 20_000; i++) {
+            text.append(String.format("%08x-0000-0000-0000-000000000000,\"n%d\",t,,%d.0,%n", i, i, i));
+        }
+        CsvPassThrough csv = open(text.toString());
+        csv.watchKey("id");
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.records()).isEqualTo(20_000);
+        assertThat(csv.keysDistinct()).isTrue();
+
+        text.append("00004E20-0000-0000-0000-000000000000,x,t,,,\n00004e20-0000-0000-0000-000000000000,y,f,,,\n");
+        CsvPassThrough repeat = open(text.toString());
+        repeat.watchKey("id");
+        repeat.expect(TYPES);
+        readAll(repeat);
+        assertThat(repeat.keysDistinct()).isFalse();
+    }
+
     private static boolean fits(ColumnType type, String v) {
         byte[] b = v.getBytes(StandardCharsets.US_ASCII);
         return CsvPassThrough.fits(type, b, b.length);
