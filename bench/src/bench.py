@@ -115,7 +115,7 @@ def parse_summary(stdout):
     return tables
 
 
-def run_etl(args, sim, warehouse_props, workdir, tag):
+def run_etl(args, sim, warehouse_props, workdir, tag, jar=None):
     shutil.rmtree(workdir, ignore_errors=True)
     agent_out = os.path.join(args.base, f"agent-{tag}.json")
     if os.path.exists(agent_out):
@@ -134,7 +134,7 @@ def run_etl(args, sim, warehouse_props, workdir, tag):
     props.update(warehouse_props)
     cmd += [f"-D{k}={v}" for k, v in props.items()]
     cmd += args.jvm_opt
-    cmd += ["-jar", args.etl_jar, "--once"]
+    cmd += ["-jar", jar or args.etl_jar, "--once"]
     t0 = time.time()
     p = subprocess.run(cmd, cwd=args.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.time() - t0
@@ -385,10 +385,16 @@ def main():
     ap.add_argument("--etl-prop", action="append", default=[], help="extra ETL property k=v (repeatable)")
     ap.add_argument("--tag", default="", help="suffix of the result file names")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    ap.add_argument("--etl-jar", action="append", default=[],
+                    help="the ETL jar to measure (default routes/target/camel-dataconnector-etl.jar); repeat it to "
+                         "compare jars: each repetition runs them one after the other (A, B, A, B), PostgreSQL only, "
+                         "the second reported as postgres@<file name>")
     args = ap.parse_args()
     if args.rows:
         args.sweep = str(args.rows)
-    args.etl_jar = os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")
+    args.etl_jars = [os.path.abspath(j) for j in args.etl_jar] or [
+        os.path.join(args.root, "routes", "target", "camel-dataconnector-etl.jar")]
+    args.etl_jar = args.etl_jars[0]
     sims = [f for f in os.listdir(os.path.join(args.root, "dataconnector-simulator", "target"))
             if f.endswith("-standalone.jar")]
     args.sim_jar = os.path.join(args.root, "dataconnector-simulator", "target", sims[0])
@@ -471,16 +477,20 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
         small_rows = args.full_table_rows if kind == "full" else 0
         extra = dict(kv.split("=", 1) for kv in args.etl_prop)
         pg_runs, psql_runs, duck_runs, bulk_runs = [], [], [], []
+        alt_runs = {j: [] for j in args.etl_jars[1:]}
         for rep in range(1, args.reps + 1):
             if want_pg:
-                pg.psql_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DROP SCHEMA IF EXISTS bench_psql CASCADE; "
-                            "CHECKPOINT")
-                log(f"[{name}] rep {rep}: ETL -> PostgreSQL")
-                props = {"warehouse.url": pg.jdbc_url(), "warehouse.username": "postgres", "warehouse.password": ""}
-                props.update(extra)
-                r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-pg-{rep}")
-                pg_runs.append(r)
-                log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
+                for j, jar in enumerate(args.etl_jars):
+                    pg.psql_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DROP SCHEMA IF EXISTS bench_psql CASCADE; "
+                                "CHECKPOINT")
+                    log(f"[{name}] rep {rep}: ETL -> PostgreSQL ({os.path.basename(jar)})")
+                    props = {"warehouse.url": pg.jdbc_url(), "warehouse.username": "postgres",
+                             "warehouse.password": ""}
+                    props.update(extra)
+                    r = run_etl(args, sim, props, os.path.join(args.base, "work"),
+                                f"{name}-pg-{rep}" + (f"-jar{j + 1}" if j else ""), jar)
+                    (alt_runs[jar] if j else pg_runs).append(r)
+                    log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
                 log(f"[{name}] rep {rep}: psql \\copy -> PostgreSQL")
                 b = run_psql_copy(pg, csvdir, tables)
                 psql_runs.append(b)
@@ -502,7 +512,12 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                                          ("duckdb", duck_runs, bulk_runs, "DuckDB read_csv")):
             if etl:
                 sc[wh] = {"summary": summarize(etl, base, base_name, tables, table_rows, small_rows),
-                          "etl_runs": etl, "baseline_runs": base}
+                          "etl_runs": etl, "baseline_runs": base, "etl_jar": args.etl_jars[0]}
+        for jar, etl in alt_runs.items():
+            if etl:
+                sc["postgres@" + os.path.basename(jar)] = {
+                    "summary": summarize(etl, psql_runs, "psql \\copy", tables, table_rows, small_rows),
+                    "etl_runs": etl, "baseline_runs": psql_runs, "etl_jar": jar}
         return sc, sim_proc
     finally:
         os.killpg(sim_proc.pid, signal.SIGTERM)
@@ -514,9 +529,7 @@ def print_scenario(sc):
     print()
     print(f"== {sc['name']}: {e['rows']:,} rows in {e['tables']} tables; CSV {e['csv_bytes'] / 2**20:,.1f} MiB, "
           f"ZIP {e['zip_bytes'] / 2**20:,.1f} MiB")
-    for wh in ("postgres", "duckdb"):
-        if wh not in sc:
-            continue
+    for wh in warehouses(sc):
         s = sc[wh]["summary"]
         print(f"  -- {wh}")
         print(f"  {'path':<44} {'seconds':>8} {'rows/s':>10} {'ratio':>6}")
@@ -541,6 +554,12 @@ def print_scenario(sc):
               f"{s['peak_workdir_mb_max']:,.0f} MiB (ZIP {s['zip_mb']:,.0f} MiB)")
 
 
+def warehouses(sc):
+    """The scenario's result keys: postgres, then postgres@<jar> of compared jars, then duckdb."""
+    return [k for k in sc if (k in ("postgres", "duckdb") or k.startswith("postgres@"))
+            and isinstance(sc[k], dict) and "summary" in sc[k]]
+
+
 def print_table(result):
     """The summary table (Markdown, as in docs/performance.md)."""
     print()
@@ -548,9 +567,7 @@ def print_table(result):
           "| own ms/small table | peak heap MiB | peak RSS MiB |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for sc in result["scenarios"]:
-        for wh in ("postgres", "duckdb"):
-            if wh not in sc:
-                continue
+        for wh in warehouses(sc):
             s = sc[wh]["summary"]
             print(f"| {sc['name']} | {wh} | {s['rows_etl']:,} | {s['tables']} | {s['etl_seconds']:.2f} | "
                   f"**{s['ratio']:.2f}×** | {s['process_wall_seconds']:.2f} | **{s['ratio_process_wall']:.2f}×** | "

@@ -60,11 +60,17 @@ public class ZipEntries {
         return open(exchange, e -> !isCsv(e));
     }
 
-    /** The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed). */
+    /**
+     * The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed), the largest
+     * first (by the size the archive claims, used for the order only): with tables loading in parallel, the longest
+     * load starts at once instead of last, and the small ones fill in beside it.
+     */
     public Iterator<Message> tables(Exchange exchange) throws Exception {
         ZipFile zf = exchange.getProperty(ZIP_FILE, ZipFile.class);
         if (zf == null) {
-            return open(exchange, ZipEntries::isCsv);
+            EntryIterator opened = open(exchange, ZipEntries::isCsv);
+            opened.largestFirst();
+            return opened;
         }
         List<ZipEntry> entries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
@@ -73,8 +79,14 @@ public class ZipEntries {
                 entries.add(e);
             }
         }
-        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries),
-                exchange.getProperty(TOTAL, AtomicLong.class));
+        EntryIterator it = new EntryIterator(exchange, zf, entries, exchange.getProperty(TOTAL, AtomicLong.class));
+        it.largestFirst();
+        return it;
+    }
+
+    /** The size an entry claims (uncompressed, else compressed), for ordering only; 0 when unknown. */
+    private static long claimedSize(ZipEntry e) {
+        return Math.max(0, e.getSize() >= 0 ? e.getSize() : e.getCompressedSize());
     }
 
     /** A table's CSV: any {@code .csv} entry but the extract's package file {@code metadata.csv}. */
@@ -83,7 +95,7 @@ public class ZipEntries {
                && !io.dataconnector.camel.etl.extract.ExtractMetadata.isPackageFile(e.getName());
     }
 
-    private Iterator<Message> open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
+    private EntryIterator open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
             throws Exception {
         Path zip = exchange.getMessage().getMandatoryBody(Path.class);
         ZipFile zf;
@@ -123,7 +135,7 @@ public class ZipEntries {
                 closeQuietly(zf);
             }
         });
-        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries), total);
+        return new EntryIterator(exchange, zf, entries, total);
     }
 
     /**
@@ -189,8 +201,14 @@ public class ZipEntries {
         EntryIterator(Exchange exchange, ZipFile zip, List<ZipEntry> entries, AtomicLong total) {
             this.exchange = exchange;
             this.zip = zip;
-            this.entries = entries;
+            this.entries = new ArrayList<>(entries);
             this.total = total != null ? total : new AtomicLong();
+        }
+
+        /** Orders the entries not yet iterated by claimed size, the largest first (stable: archive order on ties). */
+        void largestFirst() {
+            entries.subList(index, entries.size())
+                    .sort(java.util.Comparator.comparingLong(ZipEntries::claimedSize).reversed());
         }
 
         @Override
