@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +31,8 @@ import java.util.List;
  * <p>
  * On the way it can also watch one key column ({@link #watchKey}): a 64-bit hash of each record's key value, as the
  * database compares it, tells after the read whether every record had a key of its own ({@link #keysDistinct()}),
- * which spares the database a duplicate-key scan of the whole table.
+ * which spares the database a duplicate-key scan of the whole table; and one event-time column
+ * ({@link #watchEventTime}), whose earliest and latest values spare it a scan for a window's bounds.
  */
 public final class CsvPassThrough implements Closeable {
 
@@ -61,14 +65,22 @@ public final class CsvPassThrough implements Closeable {
     /** 64-bit FNV-1a, then a finalizing mix so that the top byte spreads well ({@link DistinctHashes}' buckets). */
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** The most keys watched: 32 MiB of hashes (about twice that at worst in memory); past it, not known. */
-    static final long MAX_WATCHED_KEYS = 1L << 22;
+    /**
+     * The most keys watched (past it, not known): a set of at most 2^22 hashes, 32 MiB (48 MiB while it doubles).
+     */
+    static final long MAX_WATCHED_KEYS = 3L << 20;
     private int keyField = -1;
     private DistinctHashes keys;
     private boolean keysUnknown;
     private long keyHash = FNV_OFFSET;
     private long keyLength;
     private boolean quoted;
+    private int eventField = -1;
+    private boolean eventUnknown;
+    private final byte[] earliest = new byte[MAX_TYPED];
+    private final byte[] latest = new byte[MAX_TYPED];
+    private int earliestLength;
+    private int latestLength;
 
     private CsvPassThrough(InputStream in, List<String> header) {
         this.in = in;
@@ -160,6 +172,41 @@ public final class CsvPassThrough implements Closeable {
      */
     public boolean keysDistinct() {
         return ended && keys != null && !keysUnknown && keys.allDistinct();
+    }
+
+    /**
+     * Watches a timestamp column while the bytes are read, for its earliest and latest value ({@link #eventTimes()}).
+     *
+     * @param column the column's name in the header; it must be a {@link ColumnType#TIMESTAMP} in {@link #expect}
+     * @throws IllegalStateException when called after the first read
+     */
+    public void watchEventTime(String column) {
+        if (records > 0 || !lineStart || field > 0) {
+            throw new IllegalStateException("watch the event time before the first read");
+        }
+        eventField = header.indexOf(column);
+        eventUnknown = eventField < 0;
+    }
+
+    /**
+     * @return the earliest and latest non-NULL value of the watched event-time column, as the database reads them
+     *         (both null when every value is NULL or there is no record), once the whole CSV has been read; null when
+     *         not known: no column watched, not a timestamp, or a value the database would round (more than 6
+     *         fraction digits) or a year before 1000
+     */
+    public LocalDateTime[] eventTimes() {
+        if (!ended || eventField < 0 || eventUnknown || types[eventField] != ColumnType.TIMESTAMP) {
+            return null;
+        }
+        return new LocalDateTime[] {dateTime(earliest, earliestLength), dateTime(latest, latestLength)};
+    }
+
+    private static LocalDateTime dateTime(byte[] v, int n) {
+        if (n == 0) {
+            return null;
+        }
+        String s = new String(v, 0, n, StandardCharsets.US_ASCII);
+        return LocalDateTime.parse(s.substring(0, 10) + "T" + s.substring(11));
     }
 
     /** @return the records checked so far (complete lines after the header) */
@@ -284,6 +331,9 @@ public final class CsvPassThrough implements Closeable {
         if (field == keyField) {
             keyEnd(type);
         }
+        if (field == eventField && valueLength > 0 && !eventUnknown) {
+            eventTime();
+        }
         valueLength = 0;
         quoted = false;
     }
@@ -307,6 +357,30 @@ public final class CsvPassThrough implements Closeable {
             h = numberHash(value, valueLength);
         }
         keys.add(mix(h));
+    }
+
+    /**
+     * A checked timestamp value of the event-time column: without its UTC suffix, {@code yyyy-MM-dd HH:mm:ss} and up
+     * to 6 fraction digits sort as text in the order of their values (equal values may differ in trailing zeros).
+     */
+    private void eventTime() {
+        if (types[field] != ColumnType.TIMESTAMP) {
+            eventUnknown = true;
+            return;
+        }
+        int n = withoutUtcSuffix(value, valueLength);
+        if (n > 26 || value[0] == '0') { // the database rounds to microseconds; years before 1000 are left to it
+            eventUnknown = true;
+            return;
+        }
+        if (earliestLength == 0 || Arrays.compare(value, 0, n, earliest, 0, earliestLength) < 0) {
+            System.arraycopy(value, 0, earliest, 0, n);
+            earliestLength = n;
+        }
+        if (latestLength == 0 || Arrays.compare(value, 0, n, latest, 0, latestLength) > 0) {
+            System.arraycopy(value, 0, latest, 0, n);
+            latestLength = n;
+        }
     }
 
     /** The hex digits in lower case (the database reads a UUID in either case). */
@@ -433,14 +507,20 @@ public final class CsvPassThrough implements Closeable {
         return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
-    private static boolean isTimestamp(byte[] v, int n) {
+    /** @return the length of a timestamp without its {@code " UTC"}, {@code "+00"} or {@code "Z"} */
+    private static int withoutUtcSuffix(byte[] v, int n) {
         if (n >= 23 && v[n - 4] == ' ' && v[n - 3] == 'U' && v[n - 2] == 'T' && v[n - 1] == 'C') {
-            n -= 4;
+            return n - 4;
         } else if (n >= 22 && v[n - 3] == '+' && v[n - 2] == '0' && v[n - 1] == '0') {
-            n -= 3;
+            return n - 3;
         } else if (n >= 20 && v[n - 1] == 'Z') {
-            n -= 1;
+            return n - 1;
         }
+        return n;
+    }
+
+    private static boolean isTimestamp(byte[] v, int n) {
+        n = withoutUtcSuffix(v, n);
         if (n < 19 || n == 20 || n > 29 || !isDate(v) || v[10] != ' ' || v[13] != ':' || v[16] != ':') {
             return false;
         }

@@ -1,21 +1,22 @@
 package io.dataconnector.camel.etl.warehouse;
 
-import java.util.Arrays;
-
 /**
- * Collects 64-bit hashes and tells whether no hash came twice, in bounded memory: the hashes are spread over 256
- * buckets by their top byte, each a primitive array grown by doubling (about 8 to 16 bytes a hash, no object per
- * hash), and sorted bucket by bucket at the end. Past {@code cap} hashes it stops collecting and answers false, as it
- * does for a repeated hash: false means "not known to be distinct", never "a repeat".
+ * Collects 64-bit hashes and tells whether no hash came twice, in bounded memory: an open-addressing set of primitive
+ * longs (linear probing, at most three quarters full, doubled as it fills: 8 to 16 bytes a hash, no object per hash)
+ * that notices a repeat as it is added, so the answer needs no pass at the end. Past {@code cap} hashes it drops the set
+ * and answers false, as it does after a repeated hash: false means "not known to be distinct", never "a repeat".
+ * The hashes are expected to be well mixed (the slot is taken from their top bits).
  */
 final class DistinctHashes {
 
-    private static final int BUCKETS = 256;
+    private static final int INITIAL_BITS = 12;
 
     private final long cap;
-    private final long[][] buckets = new long[BUCKETS][];
-    private final int[] sizes = new int[BUCKETS];
-    private long count;
+    private long[] slots = new long[1 << INITIAL_BITS]; // 0: empty (the hash 0 is kept apart)
+    private int bits = INITIAL_BITS;
+    private long size;
+    private boolean zero;
+    private boolean repeat;
     private boolean overflow;
 
     /** @param cap the most hashes collected (beyond it, {@link #allDistinct()} is false) */
@@ -27,49 +28,57 @@ final class DistinctHashes {
     }
 
     void add(long hash) {
-        if (overflow) {
+        if (repeat || overflow) {
             return;
         }
-        if (count >= cap) {
+        if (size >= cap) {
             overflow = true;
-            Arrays.fill(buckets, null); // the memory goes back at once
+            slots = null; // the memory goes back at once
             return;
         }
-        int b = (int) (hash >>> 56);
-        long[] bucket = buckets[b];
-        int n = sizes[b];
-        if (bucket == null) {
-            bucket = buckets[b] = new long[16];
-        } else if (n == bucket.length) {
-            bucket = buckets[b] = Arrays.copyOf(bucket, n * 2);
+        if (hash == 0) {
+            repeat = zero;
+            zero = true;
+            size++;
+            return;
         }
-        bucket[n] = hash;
-        sizes[b] = n + 1;
-        count++;
+        long[] s = slots;
+        int mask = s.length - 1;
+        int i = (int) (hash >>> (64 - bits));
+        long there;
+        while ((there = s[i]) != 0) {
+            if (there == hash) {
+                repeat = true;
+                slots = null;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        s[i] = hash;
+        if (++size > (long) s.length * 3 / 4) {
+            grow();
+        }
     }
 
-    /**
-     * Sorts each bucket in place (once; later adds are not allowed) and compares neighbours.
-     *
-     * @return true when at most {@code cap} hashes came and no two were equal
-     */
-    boolean allDistinct() {
-        if (overflow) {
-            return false;
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            long[] bucket = buckets[b];
-            int n = sizes[b];
-            if (n < 2) {
-                continue;
-            }
-            Arrays.sort(bucket, 0, n);
-            for (int i = 1; i < n; i++) {
-                if (bucket[i] == bucket[i - 1]) {
-                    return false;
+    private void grow() {
+        long[] old = slots;
+        bits++;
+        long[] s = new long[1 << bits];
+        int mask = s.length - 1;
+        for (long hash : old) {
+            if (hash != 0) {
+                int i = (int) (hash >>> (64 - bits));
+                while (s[i] != 0) {
+                    i = (i + 1) & mask;
                 }
+                s[i] = hash;
             }
         }
-        return true;
+        slots = s;
+    }
+
+    /** @return true when at most {@code cap} hashes came and no two were equal */
+    boolean allDistinct() {
+        return !repeat && !overflow;
     }
 }

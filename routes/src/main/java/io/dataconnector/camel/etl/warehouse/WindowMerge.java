@@ -34,6 +34,18 @@ final class WindowMerge {
     record Outcome(long rows, List<String> key, LocalDateTime windowStart, LocalDateTime windowEnd) {
     }
 
+    /**
+     * What the load saw of the staged rows on their way (the CSV pass-through), sparing the database a scan of them.
+     *
+     * @param keysDistinct whether every staged row has a non-NULL key of its own
+     * @param boundsKnown  whether {@code start} and {@code end} are the staged rows' earliest and latest event time
+     *                     ({@link #eventTimeColumn}); both null when it has no non-NULL value
+     */
+    record Seen(boolean keysDistinct, boolean boundsKnown, LocalDateTime start, LocalDateTime end) {
+        /** Nothing seen: the database checks the keys and reads the bounds. */
+        static final Seen NOTHING = new Seen(false, false, null, null);
+    }
+
     private WindowMerge() {
     }
 
@@ -72,13 +84,13 @@ final class WindowMerge {
     }
 
     /**
-     * @param keysDistinct whether every staged row is known to have a non-NULL key of its own already (then the
-     *                     database does not count them again)
-     * @param live         the live table's column types after drift and widening (column → SQL type of the live table)
-     * @param textType     the dialect's SQL type for text, used to compare a typed staged value with a text live column
+     * @param seen     what the load saw of the staged rows (then the database does not count the keys or read the
+     *                 bounds again)
+     * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
+     * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
      */
     static Outcome merge(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean keysDistinct, boolean delta, Map<String, ColumnType> live, String textType)
+                         Seen seen, boolean delta, Map<String, ColumnType> live, String textType)
             throws SQLException {
         String liveQ = Identifiers.qualified(schema, table);
         String stageQ = Identifiers.qualified(schema, stage);
@@ -95,7 +107,7 @@ final class WindowMerge {
             String select = cols.stream().map(col -> staged("w", col.name(), layout, live, textType))
                     .collect(Collectors.joining(", "));
             String deleted = deletes ? "w." + Identifiers.quote(DELETED_AT) + " IS NULL" : null;
-            if (keysDistinct || uniqueKey(c, stageQ, key)) {
+            if (seen.keysDistinct() || uniqueKey(c, stageQ, key)) {
                 // one row per key already: no window function (a sort of the whole window) needed
                 inserted = update(c, "INSERT INTO " + liveQ + " (" + target + ") SELECT " + select + " FROM " + stageQ
                                      + " w" + (deleted != null ? " WHERE " + deleted : ""));
@@ -123,7 +135,8 @@ final class WindowMerge {
                                  + " FROM (SELECT " + fromStage + " FROM " + stageQ + " s EXCEPT SELECT " + fromLive
                                  + " FROM " + liveQ + " l) n");
         }
-        LocalDateTime[] window = bounds(c, stageQ, layout);
+        LocalDateTime[] window = seen.boundsKnown() ? new LocalDateTime[] {seen.start(), seen.end()}
+                : bounds(c, stageQ, layout);
         return new Outcome(inserted, key, window[0], window[1]);
     }
 
@@ -133,27 +146,27 @@ final class WindowMerge {
      * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
      * statement checks for duplicates (unless they are known to be distinct) and reads the window's bounds.
      *
-     * @param keysDistinct whether every staged row is known to have a non-NULL key of its own already: no duplicate
-     *                     check in the database
-     * @param rows         the rows in the staging table
+     * @param seen what the load saw of the staged rows: distinct keys need no duplicate check in the database, known
+     *             bounds no scan
+     * @param rows the rows in the staging table
      * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean keysDistinct, boolean delta, long rows) throws SQLException {
+                         Seen seen, boolean delta, long rows) throws SQLException {
         String stageQ = Identifiers.qualified(schema, stage);
         List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
         boolean deletes = delta && !key.isEmpty()
                           && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
-        String event = eventTimeColumn(layout);
-        boolean check = !(keysDistinct && !key.isEmpty());
+        String event = seen.boundsKnown() ? null : eventTimeColumn(layout);
+        boolean check = !(seen.keysDistinct() && !key.isEmpty());
         String sql = "SELECT " + (check ? "EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
                                           + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
                                           + " HAVING COUNT(*) > 1)" : "FALSE")
                      + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
                                              + ") FROM " + stageQ);
-        LocalDateTime start = null;
-        LocalDateTime end = null;
+        LocalDateTime start = seen.start();
+        LocalDateTime end = seen.end();
         if (check || event != null) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 if (!rs.next() || rs.getBoolean(1)) {
@@ -177,7 +190,7 @@ final class WindowMerge {
     }
 
     /** @return the window's typed event-time column ({@link #EVENT_TIME} order), or null */
-    private static String eventTimeColumn(TableLayout layout) {
+    static String eventTimeColumn(TableLayout layout) {
         for (String name : EVENT_TIME) {
             for (ColumnDef col : layout.columns()) {
                 if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,6 +181,51 @@ class CsvPassThroughTest {
         repeat.expect(TYPES);
         readAll(repeat);
         assertThat(repeat.keysDistinct()).isFalse();
+    }
+
+    /** The event-time bounds as the database reads the values: UTC suffixes dropped, NULLs ignored. */
+    @Test
+    void theEarliestAndLatestEventTimeAreSeenOnTheWay() throws IOException {
+        String body = ID + ",a,t,2024-01-02 03:04:05 UTC,,\n"
+                      + ID + ",a,t,2023-12-31 23:59:59.5+00,,\n"
+                      + ID + ",a,t,,,\n"
+                      + ID + ",a,t,\"\",,\n"
+                      + ID + ",a,t,2023-12-31 23:59:59.50,,\n"
+                      + ID + ",a,t,2024-01-02 03:04:05.000001Z,,\n"
+                      + ID + ",a,t,2024-01-02 03:04:05.000000,,\n";
+        CsvPassThrough csv = open(HEADER + body);
+        csv.watchEventTime("created_at");
+        csv.expect(TYPES);
+        assertThat(csv.eventTimes()).isNull(); // not read yet
+        readAll(csv);
+        assertThat(csv.eventTimes()).containsExactly(LocalDateTime.parse("2023-12-31T23:59:59.5"),
+                LocalDateTime.parse("2024-01-02T03:04:05.000001"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "more digits than the database keeps (it rounds)|created_at|2024-01-02 03:04:05.1234567",
+        "a year before 1000|created_at|0999-01-02 03:04:05",
+        "not a timestamp column|day|2024-01-02",
+        "no such column|nope|2024-01-02 03:04:05"})
+    void eventTimesAreNotKnownWhenTheDatabaseMightReadThemOtherwise(String what, String column, String value)
+            throws IOException {
+        boolean day = column.equals("day");
+        CsvPassThrough csv = open(HEADER + ID + ",a,t," + (day ? "" : value) + ",," + (day ? value : "") + "\n"
+                                  + ID + ",a,t,2024-05-05 00:00:00,,2024-05-05\n");
+        csv.watchEventTime(column);
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.eventTimes()).as(what).isNull();
+    }
+
+    @Test
+    void onlyNullEventTimesHaveNoBounds() throws IOException {
+        CsvPassThrough csv = open(HEADER + ID + ",a,t,,,\n" + ID + ",a,t,\"\",,\n");
+        csv.watchEventTime("created_at");
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.eventTimes()).containsExactly(null, null);
     }
 
     private static boolean fits(ColumnType type, String v) {

@@ -271,6 +271,40 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
                 .containsExactly("0000000a-0000-0000-0000-00000000000b", "0000000c-0000-0000-0000-00000000000d");
     }
 
+    /** Event-time bounds seen on the way are the ones the database finds: suffixes, fractions, NULLs. */
+    @Test
+    void aWindowsBoundsSeenOnTheWayAreTheDatabases() throws Exception {
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "name", "string",
+                "created_at", "timestamp: SQL"));
+        String csv = "id,name,created_at\n"
+                     + "00000001-0000-0000-0000-000000000000,a,2024-01-02 03:04:05.25 UTC\n"
+                     + "00000002-0000-0000-0000-000000000000,b,\n"
+                     + "00000003-0000-0000-0000-000000000000,c,2023-12-31 23:59:59.5+00\n"
+                     + "00000004-0000-0000-0000-000000000000,d,2024-01-02 03:04:05.250000Z\n"
+                     + "00000005-0000-0000-0000-000000000000,e,2023-12-31 23:59:59.50\n";
+        LoadResult first = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv", csv, doc));
+        assertThat(first.status()).as(first.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("created_at from 2023-12-31T23:59:59.500 to 2024-01-02T03:04:05.250");
+        assertThat(first.windowStart()).isEqualTo(LocalDateTime.parse("2023-12-31T23:59:59.5"));
+        assertThat(first.windowEnd()).isEqualTo(LocalDateTime.parse("2024-01-02T03:04:05.25"));
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT MIN(created_at), MAX(created_at) FROM "
+                                                     + Identifiers.qualified(schema, "activities_big_activities"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getTimestamp(1).toLocalDateTime()).isEqualTo(first.windowStart());
+            assertThat(rs.getTimestamp(2).toLocalDateTime()).isEqualTo(first.windowEnd());
+        }
+
+        // a value the database would round: its own MIN and MAX, as before
+        logs.list.clear();
+        LoadResult rounded = loader.load(request("job-2", Instant.now(), "activities_big_activities.csv",
+                "id,name,created_at\n00000009-0000-0000-0000-000000000000,z,2025-01-01 00:00:00.1234567\n", doc));
+        assertThat(rounded.status()).as(rounded.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("every key [id] distinct").doesNotContain("created_at from");
+        assertThat(rounded.windowStart()).isEqualTo(LocalDateTime.parse("2025-01-01T00:00:00.123457"));
+        assertThat(rounded.windowEnd()).isEqualTo(rounded.windowStart());
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} of a window: a UUID key, a name, an event time a second apart. */
     private static String window(int from, int to, String name) {
         StringBuilder csv = new StringBuilder("\uFEFFid,name,created_at\n");
