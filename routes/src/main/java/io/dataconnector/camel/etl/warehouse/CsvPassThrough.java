@@ -229,8 +229,65 @@ public final class CsvPassThrough implements Closeable {
             end();
             return -1;
         }
-        for (int i = 0; i < n; i++) {
-            accept(buf[i]);
+        int i = 0;
+        while (i < n) {
+            if (!backslashAtLineStart && !quoteClosed && !lineStart) {
+                if (types[field] == ColumnType.TEXT) {
+                    if (field != keyField) {
+                        i = inQuotes ? skipQuotedText(buf, i, n) : fieldStart ? i : skipUnquotedText(buf, i, n);
+                    }
+                } else if (!inQuotes && !fieldStart) {
+                    i = copyUnquotedValue(buf, i, n);
+                }
+                if (i == n) {
+                    break;
+                }
+            }
+            accept(buf[i++]);
+        }
+        return n;
+    }
+
+    /*
+     * The fast paths, past a field's first byte and not at a line start: inside a text field that is not the watched
+     * key, every byte but these leaves the state as it is (accept(b) would only set lineStart and fieldStart to the
+     * false they are already), and inside an unquoted typed field it only joins the value: the scan runs on to the
+     * next byte that matters.
+     */
+
+    /** Appends the unquoted typed value's bytes up to the next byte that matters; @return its index, or {@code n} */
+    private int copyUnquotedValue(byte[] buf, int i, int n) throws Refused {
+        int start = i;
+        int end = skipUnquotedText(buf, i, n);
+        int length = end - start;
+        if (valueLength + length > MAX_TYPED) {
+            throw new Refused("a long value in the " + types[field] + " column " + header.get(field));
+        }
+        System.arraycopy(buf, start, value, valueLength, length);
+        valueLength += length;
+        return end;
+    }
+
+    /** @return the index of the next quote or line feed from {@code i} (inside quotes), or {@code n} */
+    private static int skipQuotedText(byte[] buf, int i, int n) {
+        while (i < n) {
+            byte b = buf[i];
+            if (b == '"' || b == '\n') {
+                return i;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    /** @return the index of the next comma, line feed, carriage return or quote from {@code i}, or {@code n} */
+    private static int skipUnquotedText(byte[] buf, int i, int n) {
+        while (i < n) {
+            byte b = buf[i];
+            if (b == ',' || b == '\n' || b == '"' || b == '\r') {
+                return i;
+            }
+            i++;
         }
         return n;
     }
@@ -480,17 +537,22 @@ public final class CsvPassThrough implements Closeable {
         };
     }
 
-    private static boolean isUuid(byte[] v, int n) {
-        if (n != 36) {
-            return false;
+    private static final boolean[] HEX = new boolean[256];
+
+    static {
+        for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+            HEX[c] = true;
         }
-        for (int i = 0; i < 36; i++) {
-            byte c = v[i];
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+    }
+
+    private static boolean isUuid(byte[] v, int n) {
+        return n == 36 && v[8] == '-' && v[13] == '-' && v[18] == '-' && v[23] == '-'
+               && hex(v, 0, 8) && hex(v, 9, 13) && hex(v, 14, 18) && hex(v, 19, 23) && hex(v, 24, 36);
+    }
+
+    private static boolean hex(byte[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!HEX[v[i] & 0xff]) {
                 return false;
             }
         }

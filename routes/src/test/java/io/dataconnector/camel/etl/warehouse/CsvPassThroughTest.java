@@ -66,7 +66,11 @@ class CsvPassThroughTest {
         "NaN|" + ID + ",a,t,,NaN,\\n",
         "a date with a time|" + ID + ",a,t,,,2024-01-02 10:00:00\\n",
         "a typed value with a quote|" + ID + ",a,t,,\"1\"\"\",\\n",
-        "a typed value with a line break|" + ID + ",a,t,,\"1\\n\",\\n"})
+        "a typed value with a line break|" + ID + ",a,t,,\"1\\n\",\\n",
+        "a quote inside an unquoted typed field|" + ID + ",a,t,,12\"3,\\n",
+        "a carriage return after an unquoted typed value|" + ID + ",a,t,,12\\r,\\n",
+        "a typed value longer than any checked shape|" + ID + ",a,t,,"
+            + "1234567890123456789012345678901234567890123456789,\\n"})
     void refusesWhatTheDatabaseWouldReadDifferently(String what, String body) throws IOException {
         CsvPassThrough csv = open(HEADER + body.replace("\\n", "\n").replace("\\r", "\r"));
         csv.expect(TYPES);
