@@ -62,7 +62,7 @@ public final class CsvPassThrough implements Closeable {
     private boolean ended;
     private long records;
 
-    /** 64-bit FNV-1a, then a finalizing mix so that the top byte spreads well ({@link DistinctHashes}' buckets). */
+    /** 64-bit FNV-1a, then a finalizing mix: {@link DistinctHashes} takes a hash's slot from its top bits. */
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     /**
