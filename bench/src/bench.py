@@ -387,7 +387,7 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
     ap.add_argument("--etl-jar", action="append", default=[],
                     help="the ETL jar to measure (default routes/target/camel-dataconnector-etl.jar); repeat it to "
-                         "compare jars: each repetition runs them one after the other (A, B, A, B), PostgreSQL only, "
+                         "compare jars: each repetition runs them one after the other (A B, then B A), PostgreSQL only, "
                          "the second reported as postgres@<file name>")
     args = ap.parse_args()
     if args.rows:
@@ -480,7 +480,9 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
         alt_runs = {j: [] for j in args.etl_jars[1:]}
         for rep in range(1, args.reps + 1):
             if want_pg:
-                for j, jar in enumerate(args.etl_jars):
+                # compared jars run in turn, the order reversed every other repetition (A B, B A, ...)
+                order = list(enumerate(args.etl_jars))
+                for j, jar in (order if rep % 2 else order[::-1]):
                     pg.psql_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; DROP SCHEMA IF EXISTS bench_psql CASCADE; "
                                 "CHECKPOINT")
                     log(f"[{name}] rep {rep}: ETL -> PostgreSQL ({os.path.basename(jar)})")
