@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -268,8 +271,33 @@ public final class CsvPassThrough implements Closeable {
         return end;
     }
 
+    /*
+     * Eight bytes at a time (SWAR): w ^ PATTERN has a zero byte where w has that byte; (x - ONES) & ~x & HIGHS flags
+     * x's zero bytes, exactly up to the first one (a borrow can only flag bytes above it), so the lowest flag of the
+     * patterns' flags together is the first byte that matters (little-endian: the lowest byte comes first).
+     */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long LINE_FEEDS = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long RETURNS = ONES * '\r';
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** @return the index of the next quote or line feed from {@code i} (inside quotes), or {@code n} */
     private static int skipQuotedText(byte[] buf, int i, int n) {
+        while (i + 8 <= n) {
+            long w = (long) LONGS.get(buf, i);
+            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LINE_FEEDS);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            i += 8;
+        }
         while (i < n) {
             byte b = buf[i];
             if (b == '"' || b == '\n') {
@@ -282,6 +310,14 @@ public final class CsvPassThrough implements Closeable {
 
     /** @return the index of the next comma, line feed, carriage return or quote from {@code i}, or {@code n} */
     private static int skipUnquotedText(byte[] buf, int i, int n) {
+        while (i + 8 <= n) {
+            long w = (long) LONGS.get(buf, i);
+            long m = zeroBytes(w ^ COMMAS) | zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ QUOTES) | zeroBytes(w ^ RETURNS);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            i += 8;
+        }
         while (i < n) {
             byte b = buf[i];
             if (b == ',' || b == '\n' || b == '"' || b == '\r') {

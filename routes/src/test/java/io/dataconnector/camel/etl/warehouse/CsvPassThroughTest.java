@@ -232,6 +232,43 @@ class CsvPassThroughTest {
         assertThat(csv.eventTimes()).containsExactly(null, null);
     }
 
+    /** The 8-bytes-at-a-time scan in large reads: every byte that matters found at every offset, as in small reads. */
+    @Test
+    void largeReadsFindEveryByteThatMattersAtEveryOffset() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int len = 0; len < 24; len++) {
+            String text = "abcdefghijklmnopqrstuvwxyz".substring(0, len);
+            body.append(ID).append(",").append(text).append(",t,,").append(len).append(",\n");
+            body.append(ID).append(",\"").append(text).append("\"\"").append(text).append(",\n").append(text)
+                    .append("\",f,2024-01-01 00:00:00,-").append(len).append(".5,2024-01-0").append(len % 9 + 1)
+                    .append("\n");
+        }
+        CsvPassThrough small = open(HEADER + body);
+        small.expect(TYPES);
+        byte[] viaSmallReads = readAll(small);
+        CsvPassThrough large = open(HEADER + body);
+        large.expect(TYPES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = large.read(buf)) >= 0; ) {
+            out.write(buf, 0, n);
+        }
+        assertThat(out.toByteArray()).isEqualTo(viaSmallReads).isEqualTo(body.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(large.records()).isEqualTo(small.records()).isEqualTo(48);
+
+        for (int at = 0; at < 20; at++) {
+            String bad = ID + ",\"ok\"," + "t,,1,\n" + ID + "," + "x".repeat(at + 1) + "\"y,t,,1,\n";
+            CsvPassThrough refused = open(HEADER + bad);
+            refused.expect(TYPES);
+            assertThatThrownBy(() -> refused.read(new byte[1 << 16])).as("a quote after %d bytes", at + 1)
+                    .isInstanceOf(CsvPassThrough.Refused.class).hasMessageContaining("quote");
+            CsvPassThrough cr = open(HEADER + ID + "," + "x".repeat(at + 1) + "\r,t,,1,\n");
+            cr.expect(TYPES);
+            assertThatThrownBy(() -> cr.read(new byte[1 << 16])).as("a carriage return after %d bytes", at + 1)
+                    .isInstanceOf(CsvPassThrough.Refused.class).hasMessageContaining("carriage return");
+        }
+    }
+
     private static boolean fits(ColumnType type, String v) {
         byte[] b = v.getBytes(StandardCharsets.US_ASCII);
         return CsvPassThrough.fits(type, b, b.length);
