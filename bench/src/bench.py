@@ -433,7 +433,7 @@ def main():
     ap.add_argument("--tag", default="", help="suffix of the result file names")
     ap.add_argument("--etl-jar", action="append", default=[],
                     help="the ETL jar under test (default routes/target/camel-dataconnector-etl.jar); given twice "
-                         "or more, each repetition runs every jar in turn (A, B, A, B) and each jar gets its own "
+                         "or more, each repetition runs every jar in turn (A B, then B A) and each jar gets its own "
                          "summary, for before/after pairs on a busy machine")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
     args = ap.parse_args()
@@ -526,7 +526,9 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
         extra = dict(kv.split("=", 1) for kv in args.etl_prop)
         jars = args.etl_jars
         pg_runs, psql_runs, duck_runs, bulk_runs = ([[] for _ in jars] for _ in range(4))
-        for rep, j in ((r, j) for r in range(1, args.reps + 1) for j in range(len(jars))):
+        # compared jars run in turn, the order reversed every other repetition (A B, B A, ...: the load drifts)
+        for rep, j in ((r, j) for r in range(1, args.reps + 1)
+                       for j in (range(len(jars)) if r % 2 else reversed(range(len(jars))))):
             jar = jars[j]
             jtag = "" if len(jars) == 1 else f"-jar{j + 1}"
             if len(jars) > 1:

@@ -60,34 +60,42 @@ public class ZipEntries {
         return open(exchange, e -> !isCsv(e));
     }
 
-    /** The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed). */
+    /**
+     * The CSV entries of the archive {@link #descriptions(Exchange)} opened (each read once, streamed), the largest
+     * first (by the size the archive claims, used for the order only): with tables loading in parallel, the longest
+     * load starts at once instead of last, and the small ones fill in beside it.
+     */
     public Iterator<Message> tables(Exchange exchange) throws Exception {
         return tables(exchange, false);
     }
 
     /**
-     * The CSV entries of the archive {@link #descriptions(Exchange)} opened, in archive order or, with
-     * {@code smallestFirst}, by the sizes the archive claims (unknown sizes by compressed size): when each entry is
-     * unpacked ahead of its load, the small tables load while the large ones unpack.
+     * The CSV entries of the archive {@link #descriptions(Exchange)} opened, the largest first or, with
+     * {@code smallestFirst}, the smallest first (by the sizes the archive claims, unknown sizes by compressed size):
+     * when each entry is unpacked ahead of its one-at-a-time load, the small tables load while the large ones unpack.
      */
     public Iterator<Message> tables(Exchange exchange, boolean smallestFirst) throws Exception {
         ZipFile zf = exchange.getProperty(ZIP_FILE, ZipFile.class);
         if (zf == null) {
-            return open(exchange, ZipEntries::isCsv);
+            EntryIterator opened = open(exchange, ZipEntries::isCsv);
+            opened.bySize(smallestFirst);
+            return opened;
         }
         List<ZipEntry> entries = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
-            if (!e.isDirectory() && isCsv(e) && isSafe(e.getName())) {
+            if (isCsv(e)) {
                 entries.add(e);
             }
         }
-        if (smallestFirst) {
-            entries.sort(java.util.Comparator.comparingLong(e -> e.getSize() >= 0 ? e.getSize()
-                    : Math.max(0, e.getCompressedSize())));
-        }
-        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries),
-                exchange.getProperty(TOTAL, AtomicLong.class));
+        EntryIterator it = new EntryIterator(exchange, zf, entries, exchange.getProperty(TOTAL, AtomicLong.class));
+        it.bySize(smallestFirst);
+        return it;
+    }
+
+    /** The size an entry claims (uncompressed, else compressed), for ordering only; 0 when unknown. */
+    private static long claimedSize(ZipEntry e) {
+        return Math.max(0, e.getSize() >= 0 ? e.getSize() : e.getCompressedSize());
     }
 
     /** A table's CSV: any {@code .csv} entry but the extract's package file {@code metadata.csv}. */
@@ -96,7 +104,7 @@ public class ZipEntries {
                && !io.dataconnector.camel.etl.extract.ExtractMetadata.isPackageFile(e.getName());
     }
 
-    private Iterator<Message> open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
+    private EntryIterator open(Exchange exchange, java.util.function.Predicate<ZipEntry> which)
             throws Exception {
         Path zip = exchange.getMessage().getMandatoryBody(Path.class);
         ZipFile zf;
@@ -136,7 +144,7 @@ public class ZipEntries {
                 closeQuietly(zf);
             }
         });
-        return new EntryIterator(exchange, zf, Collections.unmodifiableList(entries), total);
+        return new EntryIterator(exchange, zf, entries, total);
     }
 
     /**
@@ -202,8 +210,14 @@ public class ZipEntries {
         EntryIterator(Exchange exchange, ZipFile zip, List<ZipEntry> entries, AtomicLong total) {
             this.exchange = exchange;
             this.zip = zip;
-            this.entries = entries;
+            this.entries = new ArrayList<>(entries);
             this.total = total != null ? total : new AtomicLong();
+        }
+
+        /** Orders the entries not yet iterated by claimed size (stable: archive order on ties). */
+        void bySize(boolean smallestFirst) {
+            java.util.Comparator<ZipEntry> bySize = java.util.Comparator.comparingLong(ZipEntries::claimedSize);
+            entries.subList(index, entries.size()).sort(smallestFirst ? bySize : bySize.reversed());
         }
 
         @Override

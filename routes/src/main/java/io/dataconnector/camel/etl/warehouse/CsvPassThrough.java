@@ -5,6 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +31,11 @@ import java.util.List;
  * and loads it through the parser, which also names a bad row's line and widens a column whose values do not fit.
  * Values the checker lets through but the database still rejects (e.g. February 30th, invalid UTF-8) fail the COPY,
  * with the same fallback.
+ * <p>
+ * On the way it can also watch one key column ({@link #watchKey}): a 64-bit hash of each record's key value, as the
+ * database compares it, tells after the read whether every record had a key of its own ({@link #keysDistinct()}),
+ * which spares the database a duplicate-key scan of the whole table; and one event-time column
+ * ({@link #watchEventTime}), whose earliest and latest values spare it a scan for a window's bounds.
  */
 public final class CsvPassThrough implements Closeable {
 
@@ -51,7 +62,28 @@ public final class CsvPassThrough implements Closeable {
     private boolean fieldStart = true;
     private boolean lineStart = true;
     private boolean backslashAtLineStart;
+    private boolean ended;
     private long records;
+
+    /** 64-bit FNV-1a, then a finalizing mix: {@link DistinctHashes} takes a hash's slot from its top bits. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    /**
+     * The most keys watched (past it, not known): a set of at most 2^22 hashes, 32 MiB (48 MiB while it doubles).
+     */
+    static final long MAX_WATCHED_KEYS = 3L << 20;
+    private int keyField = -1;
+    private DistinctHashes keys;
+    private boolean keysUnknown;
+    private long keyHash = FNV_OFFSET;
+    private long keyLength;
+    private boolean quoted;
+    private int eventField = -1;
+    private boolean eventUnknown;
+    private final byte[] earliest = new byte[MAX_TYPED];
+    private final byte[] latest = new byte[MAX_TYPED];
+    private int earliestLength;
+    private int latestLength;
 
     private CsvPassThrough(InputStream in, List<String> header) {
         this.in = in;
@@ -115,6 +147,71 @@ public final class CsvPassThrough implements Closeable {
         this.types = fieldTypes.clone();
     }
 
+    /**
+     * Watches a key column while the bytes are read: its value in each record, compared as the database compares the
+     * column's type (a text's bytes; a UUID's hex digits in either case; a number's value, so {@code 1.50} is
+     * {@code 1.5}). Only text, UUID and number keys are watched; a NULL key, or a key of another type, makes the answer
+     * "not known".
+     *
+     * @param column the key column's name in the header
+     * @throws IllegalStateException when called after the first read
+     */
+    public void watchKey(String column) {
+        if (records > 0 || !lineStart || field > 0) {
+            throw new IllegalStateException("watch the key before the first read");
+        }
+        keyField = header.indexOf(column);
+        if (keyField < 0) {
+            keysUnknown = true;
+        } else {
+            keys = new DistinctHashes(MAX_WATCHED_KEYS);
+        }
+    }
+
+    /**
+     * @return true when the whole CSV has been read and every record's key ({@link #watchKey}) was non-NULL and
+     *         different from every other record's; false when a key repeated, or was NULL, or this is not known (no
+     *         key watched, a type not watched, too many keys, or a 64-bit hash that came twice)
+     */
+    public boolean keysDistinct() {
+        return ended && keys != null && !keysUnknown && keys.allDistinct();
+    }
+
+    /**
+     * Watches a timestamp column while the bytes are read, for its earliest and latest value ({@link #eventTimes()}).
+     *
+     * @param column the column's name in the header; it must be a {@link ColumnType#TIMESTAMP} in {@link #expect}
+     * @throws IllegalStateException when called after the first read
+     */
+    public void watchEventTime(String column) {
+        if (records > 0 || !lineStart || field > 0) {
+            throw new IllegalStateException("watch the event time before the first read");
+        }
+        eventField = header.indexOf(column);
+        eventUnknown = eventField < 0;
+    }
+
+    /**
+     * @return the earliest and latest non-NULL value of the watched event-time column, as the database reads them
+     *         (both null when every value is NULL or there is no record), once the whole CSV has been read; null when
+     *         not known: no column watched, not a timestamp, or a value the database would round (more than 6
+     *         fraction digits) or a year before 1000
+     */
+    public LocalDateTime[] eventTimes() {
+        if (!ended || eventField < 0 || eventUnknown || types[eventField] != ColumnType.TIMESTAMP) {
+            return null;
+        }
+        return new LocalDateTime[] {dateTime(earliest, earliestLength), dateTime(latest, latestLength)};
+    }
+
+    private static LocalDateTime dateTime(byte[] v, int n) {
+        if (n == 0) {
+            return null;
+        }
+        String s = new String(v, 0, n, StandardCharsets.US_ASCII);
+        return LocalDateTime.parse(s.substring(0, 10) + "T" + s.substring(11));
+    }
+
     /** @return the records checked so far (complete lines after the header) */
     public long records() {
         return records;
@@ -135,8 +232,98 @@ public final class CsvPassThrough implements Closeable {
             end();
             return -1;
         }
-        for (int i = 0; i < n; i++) {
-            accept(buf[i]);
+        int i = 0;
+        while (i < n) {
+            if (!backslashAtLineStart && !quoteClosed && !lineStart) {
+                if (types[field] == ColumnType.TEXT) {
+                    if (field != keyField) {
+                        i = inQuotes ? skipQuotedText(buf, i, n) : fieldStart ? i : skipUnquotedText(buf, i, n);
+                    }
+                } else if (!inQuotes && !fieldStart) {
+                    i = copyUnquotedValue(buf, i, n);
+                }
+                if (i == n) {
+                    break;
+                }
+            }
+            accept(buf[i++]);
+        }
+        return n;
+    }
+
+    /*
+     * The fast paths, past a field's first byte and not at a line start: inside a text field that is not the watched
+     * key, every byte but these leaves the state as it is (accept(b) would only set lineStart and fieldStart to the
+     * false they are already), and inside an unquoted typed field it only joins the value: the scan runs on to the
+     * next byte that matters.
+     */
+
+    /** Appends the unquoted typed value's bytes up to the next byte that matters; @return its index, or {@code n} */
+    private int copyUnquotedValue(byte[] buf, int i, int n) throws Refused {
+        int start = i;
+        int end = skipUnquotedText(buf, i, n);
+        int length = end - start;
+        if (valueLength + length > MAX_TYPED) {
+            throw new Refused("a long value in the " + types[field] + " column " + header.get(field));
+        }
+        System.arraycopy(buf, start, value, valueLength, length);
+        valueLength += length;
+        return end;
+    }
+
+    /*
+     * Eight bytes at a time (SWAR): w ^ PATTERN has a zero byte where w has that byte; (x - ONES) & ~x & HIGHS flags
+     * x's zero bytes, exactly up to the first one (a borrow can only flag bytes above it), so the lowest flag of the
+     * patterns' flags together is the first byte that matters (little-endian: the lowest byte comes first).
+     */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long LINE_FEEDS = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long RETURNS = ONES * '\r';
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** @return the index of the next quote or line feed from {@code i} (inside quotes), or {@code n} */
+    private static int skipQuotedText(byte[] buf, int i, int n) {
+        while (i + 8 <= n) {
+            long w = (long) LONGS.get(buf, i);
+            long m = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LINE_FEEDS);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < n) {
+            byte b = buf[i];
+            if (b == '"' || b == '\n') {
+                return i;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    /** @return the index of the next comma, line feed, carriage return or quote from {@code i}, or {@code n} */
+    private static int skipUnquotedText(byte[] buf, int i, int n) {
+        while (i + 8 <= n) {
+            long w = (long) LONGS.get(buf, i);
+            long m = zeroBytes(w ^ COMMAS) | zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ QUOTES) | zeroBytes(w ^ RETURNS);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < n) {
+            byte b = buf[i];
+            if (b == ',' || b == '\n' || b == '"' || b == '\r') {
+                return i;
+            }
+            i++;
         }
         return n;
     }
@@ -201,6 +388,7 @@ public final class CsvPassThrough implements Closeable {
                     throw new Refused("a quote inside an unquoted field");
                 }
                 inQuotes = true;
+                quoted = true;
                 fieldStart = false;
                 lineStart = false;
                 return;
@@ -216,6 +404,10 @@ public final class CsvPassThrough implements Closeable {
 
     private void typedByte(byte b) throws Refused {
         if (types[field] == ColumnType.TEXT) {
+            if (field == keyField) {
+                keyHash = (keyHash ^ (b & 0xff)) * FNV_PRIME;
+                keyLength++;
+            }
             return;
         }
         if (valueLength >= MAX_TYPED) {
@@ -229,7 +421,117 @@ public final class CsvPassThrough implements Closeable {
         if (type != ColumnType.TEXT && valueLength > 0 && !fits(type, value, valueLength)) {
             throw new Refused("a value of another shape in the " + type + " column " + header.get(field));
         }
+        if (field == keyField) {
+            keyEnd(type);
+        }
+        if (field == eventField && valueLength > 0 && !eventUnknown) {
+            eventTime();
+        }
         valueLength = 0;
+        quoted = false;
+    }
+
+    /** The key field of a record is complete (its shape checked): its hash is collected, or the watch given up. */
+    private void keyEnd(ColumnType type) {
+        // an unquoted empty field is NULL; a quoted one is NULL too in a typed column (FORCE_NULL), '' in a text one
+        boolean isNull = type == ColumnType.TEXT ? !quoted && keyLength == 0 : valueLength == 0;
+        long h = keyHash;
+        keyHash = FNV_OFFSET;
+        keyLength = 0;
+        if (isNull || type != ColumnType.TEXT && type != ColumnType.UUID && type != ColumnType.NUMBER) {
+            keysUnknown = true;
+            keyField = -1;
+            keys = null;
+            return;
+        }
+        if (type == ColumnType.UUID) {
+            h = uuidHash(value, valueLength);
+        } else if (type == ColumnType.NUMBER) {
+            h = numberHash(value, valueLength);
+        }
+        keys.add(mix(h));
+    }
+
+    /**
+     * A checked timestamp value of the event-time column: without its UTC suffix, {@code yyyy-MM-dd HH:mm:ss} and up
+     * to 6 fraction digits sort as text in the order of their values (equal values may differ in trailing zeros).
+     */
+    private void eventTime() {
+        if (types[field] != ColumnType.TIMESTAMP) {
+            eventUnknown = true;
+            return;
+        }
+        int n = withoutUtcSuffix(value, valueLength);
+        if (n > 26 || value[0] == '0') { // the database rounds to microseconds; years before 1000 are left to it
+            eventUnknown = true;
+            return;
+        }
+        if (earliestLength == 0 || Arrays.compare(value, 0, n, earliest, 0, earliestLength) < 0) {
+            System.arraycopy(value, 0, earliest, 0, n);
+            earliestLength = n;
+        }
+        if (latestLength == 0 || Arrays.compare(value, 0, n, latest, 0, latestLength) > 0) {
+            System.arraycopy(value, 0, latest, 0, n);
+            latestLength = n;
+        }
+    }
+
+    /** The hex digits in lower case (the database reads a UUID in either case). */
+    private static long uuidHash(byte[] v, int n) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < n; i++) {
+            byte c = v[i];
+            h = (h ^ (c >= 'A' && c <= 'F' ? c | 0x20 : c)) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /**
+     * A plain decimal ({@link #isDecimal}) by its value: the sign unless zero, the integer digits without leading
+     * zeros, a dot, the fraction digits without trailing zeros ({@code -01.50} hashes as {@code -1.5}, {@code -0.0} as
+     * {@code .}).
+     */
+    private static long numberHash(byte[] v, int n) {
+        int i = v[0] == '-' ? 1 : 0;
+        int dot = i;
+        while (dot < n && v[dot] != '.') {
+            dot++;
+        }
+        int intStart = i;
+        while (intStart < dot && v[intStart] == '0') {
+            intStart++;
+        }
+        int fracEnd = n;
+        if (dot < n) {
+            while (fracEnd > dot + 1 && v[fracEnd - 1] == '0') {
+                fracEnd--;
+            }
+        } else {
+            fracEnd = dot + 1;
+        }
+        boolean zero = intStart == dot && fracEnd <= dot + 1;
+        long h = FNV_OFFSET;
+        if (v[0] == '-' && !zero) {
+            h = (h ^ '-') * FNV_PRIME;
+        }
+        for (int k = intStart; k < dot; k++) {
+            h = (h ^ v[k]) * FNV_PRIME;
+        }
+        h = (h ^ '.') * FNV_PRIME;
+        for (int k = dot + 1; k < fracEnd; k++) {
+            h = (h ^ v[k]) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** MurmurHash3's 64-bit finalizer. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     private void endRecord() throws Refused {
@@ -254,6 +556,7 @@ public final class CsvPassThrough implements Closeable {
             endRecord();
             lineStart = true;
         }
+        ended = true;
     }
 
     // ---------------------------------------------------------------- shapes
@@ -270,17 +573,22 @@ public final class CsvPassThrough implements Closeable {
         };
     }
 
-    private static boolean isUuid(byte[] v, int n) {
-        if (n != 36) {
-            return false;
+    private static final boolean[] HEX = new boolean[256];
+
+    static {
+        for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+            HEX[c] = true;
         }
-        for (int i = 0; i < 36; i++) {
-            byte c = v[i];
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+    }
+
+    private static boolean isUuid(byte[] v, int n) {
+        return n == 36 && v[8] == '-' && v[13] == '-' && v[18] == '-' && v[23] == '-'
+               && hex(v, 0, 8) && hex(v, 9, 13) && hex(v, 14, 18) && hex(v, 19, 23) && hex(v, 24, 36);
+    }
+
+    private static boolean hex(byte[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!HEX[v[i] & 0xff]) {
                 return false;
             }
         }
@@ -297,14 +605,20 @@ public final class CsvPassThrough implements Closeable {
         return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
-    private static boolean isTimestamp(byte[] v, int n) {
+    /** @return the length of a timestamp without its {@code " UTC"}, {@code "+00"} or {@code "Z"} */
+    private static int withoutUtcSuffix(byte[] v, int n) {
         if (n >= 23 && v[n - 4] == ' ' && v[n - 3] == 'U' && v[n - 2] == 'T' && v[n - 1] == 'C') {
-            n -= 4;
+            return n - 4;
         } else if (n >= 22 && v[n - 3] == '+' && v[n - 2] == '0' && v[n - 1] == '0') {
-            n -= 3;
+            return n - 3;
         } else if (n >= 20 && v[n - 1] == 'Z') {
-            n -= 1;
+            return n - 1;
         }
+        return n;
+    }
+
+    private static boolean isTimestamp(byte[] v, int n) {
+        n = withoutUtcSuffix(v, n);
         if (n < 19 || n == 20 || n > 29 || !isDate(v) || v[10] != ' ' || v[13] != ':' || v[16] != ':') {
             return false;
         }

@@ -305,14 +305,25 @@ public class WarehouseLoader {
                     java.util.Set.of());
             List<String> key = mode == LoadMode.WINDOW ? WindowMerge.keyOf(table, tableSchema, layout) : List.of();
             boolean logged = createStage(c, schema, stage, mode, live, layout);
+            String event = mode == LoadMode.WINDOW ? WindowMerge.eventTimeColumn(layout) : null;
+            if (key.size() == 1) {
+                csv.watchKey(key.get(0));
+            }
+            if (event != null) {
+                csv.watchEventTime(event);
+            }
             c.setAutoCommit(false);
             long rows = dialect.copyCsvBytes(c, schema, stage, layout, csv);
             request.verifyComplete();
-            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader", table, rows,
-                    request.fileName());
+            LocalDateTime[] times = event != null ? csv.eventTimes() : null;
+            WindowMerge.Seen seen = new WindowMerge.Seen(csv.keysDistinct(), times != null,
+                    times != null ? times[0] : null, times != null ? times[1] : null);
+            LOG.debug("Table {}: {} row(s) of {} passed through to the database's CSV reader{}{}", table, rows,
+                    request.fileName(), seen.keysDistinct() ? ", every key " + key + " distinct" : "",
+                    seen.boundsKnown() ? ", " + event + " from " + seen.start() + " to " + seen.end() : "");
             listener.staged(request, table);
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, new ArrayList<>(), first);
+                    seen, rows, new ArrayList<>(), first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -394,7 +405,7 @@ public class WarehouseLoader {
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
             Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    rows, warnings, first);
+                    WindowMerge.Seen.NOTHING, rows, warnings, first);
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -443,10 +454,14 @@ public class WarehouseLoader {
     /**
      * With the rows in the staging table (open transaction): the dialect's finish of the staging table, then the
      * window merge or the snapshot swap, the history row, and the commit.
+     *
+     * @param seen what the CSV pass-through saw of the staged rows (distinct keys, event-time bounds), which spares a
+     *             window the database's scans for them
      */
     private Applied apply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started, String stage,
                           List<ColumnDef> live, TableLayout layout, TableSchema tableSchema, List<String> key,
-                          boolean logged, long rows, List<String> warnings, boolean first) throws Exception {
+                          boolean logged, WindowMerge.Seen seen, long rows, List<String> warnings, boolean first)
+            throws Exception {
         String schema = settings.schema();
         boolean oneTransaction = dialect.loadsInOneTransaction();
         warnings.addAll(dialect.finishStage(c, schema, stage, layout, table));
@@ -457,13 +472,13 @@ public class WarehouseLoader {
         LoadResult r;
         if (mode == LoadMode.WINDOW) {
             WindowMerge.Outcome merged = logged && live.isEmpty()
-                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), rows,
+                    ? WindowMerge.adopt(c, schema, table, stage, layout, key, seen, WindowMerge.isDelta(table), rows,
                             dialect.batchesStatements())
                     : null;
             if (merged != null) {
                 stageLeft = false;
             } else {
-                merged = mergeWindow(c, schema, table, stage, live, layout, key);
+                merged = mergeWindow(c, schema, table, stage, live, layout, key, seen);
             }
             listener.swapped(request, table);
             r = new LoadResult(request.jobId(), request.requestId(), request.fileName(), table,
@@ -557,8 +572,8 @@ public class WarehouseLoader {
      * first window whose keys are unique became the live table by a rename already, {@link WindowMerge#adopt}).
      */
     private WindowMerge.Outcome mergeWindow(Connection c, String schema, String table, String stage,
-                                            List<ColumnDef> live, TableLayout layout, List<String> key)
-            throws SQLException {
+                                            List<ColumnDef> live, TableLayout layout, List<String> key,
+                                            WindowMerge.Seen seen) throws SQLException {
         if (!dialect.transactionalDdl()) {
             c.commit();
             c.setAutoCommit(true);
@@ -567,7 +582,7 @@ public class WarehouseLoader {
         if (!dialect.transactionalDdl()) {
             c.setAutoCommit(false);
         }
-        return WindowMerge.merge(c, schema, table, stage, layout, key, WindowMerge.isDelta(table), liveTypes,
+        return WindowMerge.merge(c, schema, table, stage, layout, key, seen, WindowMerge.isDelta(table), liveTypes,
                 dialect.sqlType(ColumnType.TEXT), dialect.batchesStatements());
     }
 

@@ -34,6 +34,18 @@ final class WindowMerge {
     record Outcome(long rows, List<String> key, LocalDateTime windowStart, LocalDateTime windowEnd) {
     }
 
+    /**
+     * What the load saw of the staged rows on their way (the CSV pass-through), sparing the database a scan of them.
+     *
+     * @param keysDistinct whether every staged row has a non-NULL key of its own
+     * @param boundsKnown  whether {@code start} and {@code end} are the staged rows' earliest and latest event time
+     *                     ({@link #eventTimeColumn}); both null when it has no non-NULL value
+     */
+    record Seen(boolean keysDistinct, boolean boundsKnown, LocalDateTime start, LocalDateTime end) {
+        /** Nothing seen: the database checks the keys and reads the bounds. */
+        static final Seen NOTHING = new Seen(false, false, null, null);
+    }
+
     private WindowMerge() {
     }
 
@@ -59,20 +71,23 @@ final class WindowMerge {
 
     /**
      * The window's bounds (MIN and MAX of its typed event-time column) and, with a key, whether every row of the
-     * staging table has a key of its own (no NULL key, no key twice): one query.
+     * staging table has a key of its own (no NULL key, no key twice): one query, or none for what the load has
+     * {@link Seen seen} already.
      */
     private record Shape(LocalDateTime start, LocalDateTime end, boolean uniqueKey) {
     }
 
-    private static Shape shape(Connection c, String stageQ, TableLayout layout, List<String> key) throws SQLException {
-        String event = eventTimeColumn(layout);
-        if (event == null && key.isEmpty()) {
-            return new Shape(null, null, false);
+    private static Shape shape(Connection c, String stageQ, TableLayout layout, List<String> key, Seen seen)
+            throws SQLException {
+        String event = seen.boundsKnown() ? null : eventTimeColumn(layout);
+        boolean countKeys = !key.isEmpty() && !seen.keysDistinct();
+        if (event == null && !countKeys) {
+            return new Shape(seen.start(), seen.end(), !key.isEmpty() && seen.keysDistinct());
         }
         String e = event == null ? null : Identifiers.quote(event);
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(e == null ? "NULL, NULL" : "MIN(" + e + "), MAX(" + e + ")");
-        if (!key.isEmpty()) {
+        if (countKeys) {
             String k = key.size() == 1 ? Identifiers.quote(key.get(0))
                     : "(" + key.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ")";
             String notNull = key.stream().map(n -> Identifiers.quote(n) + " IS NOT NULL")
@@ -83,21 +98,30 @@ final class WindowMerge {
         sql.append(" FROM ").append(stageQ);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             rs.next();
-            Timestamp a = e == null ? null : rs.getTimestamp(1);
-            Timestamp b = e == null ? null : rs.getTimestamp(2);
-            boolean unique = !key.isEmpty() && rs.getLong(3) == rs.getLong(4) && rs.getLong(3) == rs.getLong(5);
-            return new Shape(a == null ? null : a.toLocalDateTime(), b == null ? null : b.toLocalDateTime(), unique);
+            LocalDateTime start = seen.start();
+            LocalDateTime end = seen.end();
+            if (e != null) {
+                Timestamp a = rs.getTimestamp(1);
+                Timestamp b = rs.getTimestamp(2);
+                start = a == null ? null : a.toLocalDateTime();
+                end = b == null ? null : b.toLocalDateTime();
+            }
+            boolean unique = !key.isEmpty() && (!countKeys
+                    || rs.getLong(3) == rs.getLong(4) && rs.getLong(3) == rs.getLong(5));
+            return new Shape(start, end, unique);
         }
     }
 
     /**
+     * @param seen     what the load saw of the staged rows (then the database does not count the keys or read the
+     *                 bounds again)
      * @param live     the live table's column types after drift and widening (column → SQL type of the live table)
      * @param textType the dialect's SQL type for text, used to compare a typed staged value with a text live column
      * @param batch    whether the delete of the replaced rows and the insert go to the database in one round trip (a
      *                 driver that sends {@code ;}-separated statements together)
      */
     static Outcome merge(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, Map<String, ColumnType> live, String textType, boolean batch)
+                         Seen seen, boolean delta, Map<String, ColumnType> live, String textType, boolean batch)
             throws SQLException {
         String liveQ = Identifiers.qualified(schema, table);
         String stageQ = Identifiers.qualified(schema, stage);
@@ -106,7 +130,7 @@ final class WindowMerge {
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
         String target = cols.stream().map(col -> Identifiers.quote(col.name())).collect(Collectors.joining(", "));
         boolean deletes = delta && data.contains(DELETED_AT) && !key.isEmpty();
-        Shape shape = shape(c, stageQ, layout, key);
+        Shape shape = shape(c, stageQ, layout, key, seen);
         long inserted;
         if (!key.isEmpty()) {
             String match = key.stream().map(k -> "l." + Identifiers.quote(k) + " = " + staged("s", k, layout, live,
@@ -164,37 +188,43 @@ final class WindowMerge {
      * A window table's first load: when no two rows of the staging table (a plain, logged table) share a key (or, for a
      * table without one, are equal), it is renamed into the live table (which does not exist yet) instead of being
      * copied into it, and a delta table's deleted rows are deleted from it; the same rows as {@link #merge}. One
-     * statement checks for duplicates and reads the window's bounds.
+     * statement checks for duplicates (unless they are known to be distinct) and reads the window's bounds.
      *
-     * @param rows  the rows in the staging table
+     * @param seen what the load saw of the staged rows: distinct keys need no duplicate check in the database, known
+     *             bounds no scan
+     * @param rows the rows in the staging table
      * @param batch whether the rename and a delta table's delete go to the database in one round trip (a driver that
      *              sends {@code ;}-separated statements together)
      * @return the outcome, or null when rows need de-duplicating (the staging table is left as it is)
      */
     static Outcome adopt(Connection c, String schema, String table, String stage, TableLayout layout, List<String> key,
-                         boolean delta, long rows, boolean batch) throws SQLException {
+                         Seen seen, boolean delta, long rows, boolean batch)
+            throws SQLException {
         String stageQ = Identifiers.qualified(schema, stage);
         List<String> group = !key.isEmpty() ? key : layout.columns().stream().map(ColumnDef::name)
                 .filter(n -> !n.equals(TableLayout.LINEAGE_JOB_ID) && !n.equals(TableLayout.LINEAGE_LOADED_AT)).toList();
         boolean deletes = delta && !key.isEmpty()
                           && layout.columns().stream().anyMatch(col -> col.name().equals(DELETED_AT));
-        String event = eventTimeColumn(layout);
-        String sql = "SELECT EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
-                     + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
-                     + " HAVING COUNT(*) > 1)"
+        String event = seen.boundsKnown() ? null : eventTimeColumn(layout);
+        boolean check = !(seen.keysDistinct() && !key.isEmpty());
+        String sql = "SELECT " + (check ? "EXISTS (SELECT 1 FROM " + stageQ + " GROUP BY "
+                                          + group.stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                                          + " HAVING COUNT(*) > 1)" : "FALSE")
                      + (event == null ? "" : ", MIN(" + Identifiers.quote(event) + "), MAX(" + Identifiers.quote(event)
                                              + ") FROM " + stageQ);
-        LocalDateTime start = null;
-        LocalDateTime end = null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next() || rs.getBoolean(1)) {
-                return null;
-            }
-            if (event != null) {
-                Timestamp a = rs.getTimestamp(2);
-                Timestamp b = rs.getTimestamp(3);
-                start = a == null ? null : a.toLocalDateTime();
-                end = b == null ? null : b.toLocalDateTime();
+        LocalDateTime start = seen.start();
+        LocalDateTime end = seen.end();
+        if (check || event != null) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    return null;
+                }
+                if (event != null) {
+                    Timestamp a = rs.getTimestamp(2);
+                    Timestamp b = rs.getTimestamp(3);
+                    start = a == null ? null : a.toLocalDateTime();
+                    end = b == null ? null : b.toLocalDateTime();
+                }
             }
         }
         String rename = "ALTER TABLE " + stageQ + " RENAME TO " + Identifiers.quote(table);

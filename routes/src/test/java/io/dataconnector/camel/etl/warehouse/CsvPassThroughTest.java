@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +66,11 @@ class CsvPassThroughTest {
         "NaN|" + ID + ",a,t,,NaN,\\n",
         "a date with a time|" + ID + ",a,t,,,2024-01-02 10:00:00\\n",
         "a typed value with a quote|" + ID + ",a,t,,\"1\"\"\",\\n",
-        "a typed value with a line break|" + ID + ",a,t,,\"1\\n\",\\n"})
+        "a typed value with a line break|" + ID + ",a,t,,\"1\\n\",\\n",
+        "a quote inside an unquoted typed field|" + ID + ",a,t,,12\"3,\\n",
+        "a carriage return after an unquoted typed value|" + ID + ",a,t,,12\\r,\\n",
+        "a typed value longer than any checked shape|" + ID + ",a,t,,"
+            + "1234567890123456789012345678901234567890123456789,\\n"})
     void refusesWhatTheDatabaseWouldReadDifferently(String what, String body) throws IOException {
         CsvPassThrough csv = open(HEADER + body.replace("\\n", "\n").replace("\\r", "\r"));
         csv.expect(TYPES);
@@ -100,6 +105,168 @@ class CsvPassThroughTest {
         assertThat(fits(ColumnType.NUMBER, "-0.000001")).isTrue();
         assertThat(fits(ColumnType.BOOLEAN, "false")).isTrue();
         assertThat(fits(ColumnType.BOOLEAN, "TRUE")).isFalse();
+    }
+
+    /** Keys watched as the database compares them: a repeat by value (not by bytes) is never "distinct". */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "UUID|false|11111111-1111-1111-1111-11111111111a;11111111-1111-1111-1111-11111111111A",
+        "UUID|true|11111111-1111-1111-1111-11111111111a;11111111-1111-1111-1111-11111111111b",
+        "UUID|true|\"11111111-1111-1111-1111-11111111111a\";11111111-1111-1111-1111-11111111111b",
+        "UUID|false|11111111-1111-1111-1111-11111111111a;",
+        "UUID|false|11111111-1111-1111-1111-11111111111a;\"\"",
+        "NUMBER|true|1;10;-1;0.1;1.01",
+        "NUMBER|false|1.50;01.5",
+        "NUMBER|false|7;7.000",
+        "NUMBER|false|-0;0",
+        "NUMBER|false|-0.00;0",
+        "NUMBER|false|0.5;00.50",
+        "NUMBER|true|15;1.5",
+        "TEXT|true|a;b;\"\";ab",
+        "TEXT|false|a;\"a\"",
+        "TEXT|false|\"a,b\";\"a,b\"",
+        "TEXT|true|\"a\"\"b\";\"a\"\"\"\"b\"",
+        "TEXT|false|a;",
+        "TIMESTAMP|false|2024-01-01 00:00:00;2024-01-01 00:00:01"})
+    void aWatchedKeyIsDistinctOnlyWhenEveryValueDiffers(ColumnType type, boolean distinct, String keys)
+            throws IOException {
+        StringBuilder text = new StringBuilder("k,other\n");
+        for (String k : keys.split(";", -1)) {
+            text.append(k).append(",x\n");
+        }
+        CsvPassThrough csv = open(text.toString());
+        csv.watchKey("k");
+        csv.expect(new ColumnType[] {type, ColumnType.TEXT});
+        readAll(csv);
+        assertThat(csv.keysDistinct()).isEqualTo(distinct);
+    }
+
+    @Test
+    void keysAreNotKnownToBeDistinctBeforeTheEndOrWithoutAWatchedKey() throws IOException {
+        CsvPassThrough partly = open(HEADER + ID + ",a,t,,,\n" + ID.replace('a', 'b') + ",a,t,,,\n");
+        partly.watchKey("id");
+        partly.expect(TYPES);
+        partly.read(new byte[10]);
+        assertThat(partly.keysDistinct()).isFalse();
+
+        CsvPassThrough unwatched = open(HEADER + ID + ",a,t,,,\n");
+        unwatched.expect(TYPES);
+        readAll(unwatched);
+        assertThat(unwatched.keysDistinct()).isFalse();
+
+        CsvPassThrough absent = open(HEADER + ID + ",a,t,,,\n");
+        absent.watchKey("no_such_column");
+        absent.expect(TYPES);
+        readAll(absent);
+        assertThat(absent.keysDistinct()).isFalse();
+
+        CsvPassThrough late = open(HEADER + ID + ",a,t,,,\n");
+        late.expect(TYPES);
+        late.read(new byte[64]);
+        assertThatThrownBy(() -> late.watchKey("id")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void manyDistinctKeysAcrossSmallReadsAreDistinctAndOneRepeatIsNot() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 20_000; i++) {
+            text.append(String.format("%08x-0000-0000-0000-000000000000,\"n%d\",t,,%d.0,%n", i, i, i));
+        }
+        CsvPassThrough csv = open(text.toString());
+        csv.watchKey("id");
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.records()).isEqualTo(20_000);
+        assertThat(csv.keysDistinct()).isTrue();
+
+        text.append("00004E20-0000-0000-0000-000000000000,x,t,,,\n00004e20-0000-0000-0000-000000000000,y,f,,,\n");
+        CsvPassThrough repeat = open(text.toString());
+        repeat.watchKey("id");
+        repeat.expect(TYPES);
+        readAll(repeat);
+        assertThat(repeat.keysDistinct()).isFalse();
+    }
+
+    /** The event-time bounds as the database reads the values: UTC suffixes dropped, NULLs ignored. */
+    @Test
+    void theEarliestAndLatestEventTimeAreSeenOnTheWay() throws IOException {
+        String body = ID + ",a,t,2024-01-02 03:04:05 UTC,,\n"
+                      + ID + ",a,t,2023-12-31 23:59:59.5+00,,\n"
+                      + ID + ",a,t,,,\n"
+                      + ID + ",a,t,\"\",,\n"
+                      + ID + ",a,t,2023-12-31 23:59:59.50,,\n"
+                      + ID + ",a,t,2024-01-02 03:04:05.000001Z,,\n"
+                      + ID + ",a,t,2024-01-02 03:04:05.000000,,\n";
+        CsvPassThrough csv = open(HEADER + body);
+        csv.watchEventTime("created_at");
+        csv.expect(TYPES);
+        assertThat(csv.eventTimes()).isNull(); // not read yet
+        readAll(csv);
+        assertThat(csv.eventTimes()).containsExactly(LocalDateTime.parse("2023-12-31T23:59:59.5"),
+                LocalDateTime.parse("2024-01-02T03:04:05.000001"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "more digits than the database keeps (it rounds)|created_at|2024-01-02 03:04:05.1234567",
+        "a year before 1000|created_at|0999-01-02 03:04:05",
+        "not a timestamp column|day|2024-01-02",
+        "no such column|nope|2024-01-02 03:04:05"})
+    void eventTimesAreNotKnownWhenTheDatabaseMightReadThemOtherwise(String what, String column, String value)
+            throws IOException {
+        boolean day = column.equals("day");
+        CsvPassThrough csv = open(HEADER + ID + ",a,t," + (day ? "" : value) + ",," + (day ? value : "") + "\n"
+                                  + ID + ",a,t,2024-05-05 00:00:00,,2024-05-05\n");
+        csv.watchEventTime(column);
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.eventTimes()).as(what).isNull();
+    }
+
+    @Test
+    void onlyNullEventTimesHaveNoBounds() throws IOException {
+        CsvPassThrough csv = open(HEADER + ID + ",a,t,,,\n" + ID + ",a,t,\"\",,\n");
+        csv.watchEventTime("created_at");
+        csv.expect(TYPES);
+        readAll(csv);
+        assertThat(csv.eventTimes()).containsExactly(null, null);
+    }
+
+    /** The 8-bytes-at-a-time scan in large reads: every byte that matters found at every offset, as in small reads. */
+    @Test
+    void largeReadsFindEveryByteThatMattersAtEveryOffset() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int len = 0; len < 24; len++) {
+            String text = "abcdefghijklmnopqrstuvwxyz".substring(0, len);
+            body.append(ID).append(",").append(text).append(",t,,").append(len).append(",\n");
+            body.append(ID).append(",\"").append(text).append("\"\"").append(text).append(",\n").append(text)
+                    .append("\",f,2024-01-01 00:00:00,-").append(len).append(".5,2024-01-0").append(len % 9 + 1)
+                    .append("\n");
+        }
+        CsvPassThrough small = open(HEADER + body);
+        small.expect(TYPES);
+        byte[] viaSmallReads = readAll(small);
+        CsvPassThrough large = open(HEADER + body);
+        large.expect(TYPES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = large.read(buf)) >= 0; ) {
+            out.write(buf, 0, n);
+        }
+        assertThat(out.toByteArray()).isEqualTo(viaSmallReads).isEqualTo(body.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(large.records()).isEqualTo(small.records()).isEqualTo(48);
+
+        for (int at = 0; at < 20; at++) {
+            String bad = ID + ",\"ok\"," + "t,,1,\n" + ID + "," + "x".repeat(at + 1) + "\"y,t,,1,\n";
+            CsvPassThrough refused = open(HEADER + bad);
+            refused.expect(TYPES);
+            assertThatThrownBy(() -> refused.read(new byte[1 << 16])).as("a quote after %d bytes", at + 1)
+                    .isInstanceOf(CsvPassThrough.Refused.class).hasMessageContaining("quote");
+            CsvPassThrough cr = open(HEADER + ID + "," + "x".repeat(at + 1) + "\r,t,,1,\n");
+            cr.expect(TYPES);
+            assertThatThrownBy(() -> cr.read(new byte[1 << 16])).as("a carriage return after %d bytes", at + 1)
+                    .isInstanceOf(CsvPassThrough.Refused.class).hasMessageContaining("carriage return");
+        }
     }
 
     private static boolean fits(ColumnType type, String v) {

@@ -209,6 +209,7 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
                 doc));
         assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
         assertThat(r.rows()).isEqualTo(100_001);
+        assertThat(loaderLog()).contains("passed through").doesNotContain("distinct"); // the database's check ran
         try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id)"
                                                      + " FROM " + Identifiers.qualified(schema,
@@ -376,5 +377,101 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
             assertThat(cols).isEqualTo(Dialect.columnsOf(c, schema, "typed"));
             assertThat(dialect().liveColumns(c, schema, "missing")).isEmpty();
         }
+
+    /**
+     * Window keys seen distinct while the bytes passed through: no duplicate-key scan in the database, and the same
+     * rows as with it, on the first load (the staging table becomes the live table) and on the next (merged).
+     */
+    @Test
+    void aWindowWhoseKeysAreDistinctLoadsWithoutTheDatabasesDuplicateCheckAndTheSameRows() throws Exception {
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "name", "string",
+                "created_at", "timestamp: SQL"));
+        LoadResult first = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv",
+                window(0, 100_000, "first"), doc));
+        assertThat(first.status()).as(first.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("100000 row(s) of activities_big_activities.csv passed through to the "
+                                         + "database's CSV reader, every key [id] distinct");
+        assertThat(first.windowStart()).isEqualTo(LocalDateTime.parse("2026-11-27T09:00:00"));
+        assertThat(first.windowEnd()).isEqualTo(LocalDateTime.parse("2026-11-27T09:00:00").plusSeconds(99_999));
+
+        logs.list.clear();
+        LoadResult second = loader.load(request("job-2", Instant.now(), "activities_big_activities.csv",
+                window(50_000, 150_000, "second"), doc));
+        assertThat(second.status()).as(second.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("every key [id] distinct");
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id), COUNT(*) FILTER (WHERE "
+                                                     + "name LIKE 'second%'), MIN(name), MAX(name) FROM "
+                                                     + Identifiers.qualified(schema, "activities_big_activities"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(150_000);
+            assertThat(rs.getLong(2)).isEqualTo(150_000);
+            assertThat(rs.getLong(3)).isEqualTo(100_000);
+            assertThat(rs.getString(4)).isEqualTo("first 0");
+            assertThat(rs.getString(5)).isEqualTo("second 99999");
+        }
+    }
+
+    /** The same UUID in upper and lower case is one key to the database: the repeat is found and de-duplicated. */
+    @Test
+    void aKeyRepeatedInAnotherCaseIsDeduplicatedAsBefore() throws Exception {
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "name", "string",
+                "created_at", "timestamp: SQL"));
+        String csv = "id,name,created_at\n"
+                     + "0000000a-0000-0000-0000-00000000000b,lower,2026-11-27 09:00:00\n"
+                     + "0000000A-0000-0000-0000-00000000000B,upper,2026-11-27 09:00:01\n"
+                     + "0000000c-0000-0000-0000-00000000000d,other,2026-11-27 09:00:02\n";
+        LoadResult r = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv", csv, doc));
+        assertThat(r.status()).as(r.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("3 row(s) of activities_big_activities.csv passed through")
+                .doesNotContain("distinct");
+        assertThat(rows("activities_big_activities", "id")).extracting(m -> m.get("id").toString())
+                .containsExactly("0000000a-0000-0000-0000-00000000000b", "0000000c-0000-0000-0000-00000000000d");
+    }
+
+    /** Event-time bounds seen on the way are the ones the database finds: suffixes, fractions, NULLs. */
+    @Test
+    void aWindowsBoundsSeenOnTheWayAreTheDatabases() throws Exception {
+        TableSchema doc = TableSchema.of("activities_big_activities", Map.of("id", "string: UUID", "name", "string",
+                "created_at", "timestamp: SQL"));
+        String csv = "id,name,created_at\n"
+                     + "00000001-0000-0000-0000-000000000000,a,2024-01-02 03:04:05.25 UTC\n"
+                     + "00000002-0000-0000-0000-000000000000,b,\n"
+                     + "00000003-0000-0000-0000-000000000000,c,2023-12-31 23:59:59.5+00\n"
+                     + "00000004-0000-0000-0000-000000000000,d,2024-01-02 03:04:05.250000Z\n"
+                     + "00000005-0000-0000-0000-000000000000,e,2023-12-31 23:59:59.50\n";
+        LoadResult first = loader.load(request("job-1", Instant.now(), "activities_big_activities.csv", csv, doc));
+        assertThat(first.status()).as(first.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("created_at from 2023-12-31T23:59:59.500 to 2024-01-02T03:04:05.250");
+        assertThat(first.windowStart()).isEqualTo(LocalDateTime.parse("2023-12-31T23:59:59.5"));
+        assertThat(first.windowEnd()).isEqualTo(LocalDateTime.parse("2024-01-02T03:04:05.25"));
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT MIN(created_at), MAX(created_at) FROM "
+                                                     + Identifiers.qualified(schema, "activities_big_activities"))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getTimestamp(1).toLocalDateTime()).isEqualTo(first.windowStart());
+            assertThat(rs.getTimestamp(2).toLocalDateTime()).isEqualTo(first.windowEnd());
+        }
+
+        // a value the database would round: its own MIN and MAX, as before
+        logs.list.clear();
+        LoadResult rounded = loader.load(request("job-2", Instant.now(), "activities_big_activities.csv",
+                "id,name,created_at\n00000009-0000-0000-0000-000000000000,z,2025-01-01 00:00:00.1234567\n", doc));
+        assertThat(rounded.status()).as(rounded.error()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(loaderLog()).contains("every key [id] distinct").doesNotContain("created_at from");
+        assertThat(rounded.windowStart()).isEqualTo(LocalDateTime.parse("2025-01-01T00:00:00.123457"));
+        assertThat(rounded.windowEnd()).isEqualTo(rounded.windowStart());
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} of a window: a UUID key, a name, an event time a second apart. */
+    private static String window(int from, int to, String name) {
+        StringBuilder csv = new StringBuilder("\uFEFFid,name,created_at\n");
+        LocalDateTime t0 = LocalDateTime.parse("2026-11-27T09:00:00");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (int i = from; i < to; i++) {
+            csv.append(String.format("%08x-0000-0000-0000-000000000000,%s %d,%s UTC%n", i, name, i - from,
+                    f.format(t0.plusSeconds(i - from))));
+        }
+        return csv.toString();
     }
 }
