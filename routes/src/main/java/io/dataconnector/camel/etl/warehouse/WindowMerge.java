@@ -249,7 +249,7 @@ final class WindowMerge {
     }
 
     /** @return the window's typed event-time column ({@link #EVENT_TIME} order), or null */
-    private static String eventTimeColumn(TableLayout layout) {
+    static String eventTimeColumn(TableLayout layout) {
         for (String name : EVENT_TIME) {
             for (ColumnDef col : layout.columns()) {
                 if (col.name().equals(name) && col.type() == ColumnType.TIMESTAMP) {

@@ -377,6 +377,7 @@ class PostgresWarehouseLoaderTest extends WarehouseLoaderContract {
             assertThat(cols).isEqualTo(Dialect.columnsOf(c, schema, "typed"));
             assertThat(dialect().liveColumns(c, schema, "missing")).isEmpty();
         }
+    }
 
     /**
      * Window keys seen distinct while the bytes passed through: no duplicate-key scan in the database, and the same
