@@ -165,10 +165,10 @@ class SpoolAheadTest {
         zipEntries.tables(exchange, true).forEachRemaining(m -> order.add(m.getHeader(EtlHeaders.ENTRY_NAME,
                 String.class)));
         assertThat(order).containsExactly("small.csv", "medium.csv", "large.csv");
-        List<String> archiveOrder = new ArrayList<>();
-        zipEntries.tables(exchange, false).forEachRemaining(m -> archiveOrder.add(m.getHeader(EtlHeaders.ENTRY_NAME,
+        List<String> largestFirst = new ArrayList<>();
+        zipEntries.tables(exchange, false).forEachRemaining(m -> largestFirst.add(m.getHeader(EtlHeaders.ENTRY_NAME,
                 String.class)));
-        assertThat(archiveOrder).containsExactly("large.csv", "small.csv", "medium.csv");
+        assertThat(largestFirst).containsExactly("large.csv", "medium.csv", "small.csv");
         ZipEntries.close(exchange);
     }
 }
