@@ -556,6 +556,8 @@ def run_scenario(args, pg, name, kind, table_rows, want_pg, want_duck):
                 app_db = os.path.join(args.base, "etl.duckdb")
                 props = {"warehouse.url": "jdbc:duckdb:" + app_db, "warehouse.username": "", "warehouse.password": ""}
                 props.update(extra)
+                cleanup(args.base, ("etl.duckdb",))
+                log(f"[{name}] rep {rep}: ETL -> DuckDB")
                 r = run_etl(args, sim, props, os.path.join(args.base, "work"), f"{name}-duck-{rep}{jtag}", jar)
                 duck_runs[j].append(r)
                 log(f"  {r['rows']:,} rows in {r['etl_seconds']:.1f} s (process {r['process_wall_seconds']:.1f} s)")
