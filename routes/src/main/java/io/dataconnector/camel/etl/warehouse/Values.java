@@ -171,7 +171,12 @@ public final class Values {
         return u.indexOf('+', t) > 0 || u.indexOf('-', t) > 0;
     }
 
+    /**
+     * A value as a message shows it: at most 60 characters (then "…"), line breaks and tabs written as {@code \n},
+     * {@code \r}, {@code \t}, so a warning or an error stays one line.
+     */
     static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        String cut = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return cut.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 }
