@@ -227,7 +227,8 @@ public class WarehouseLoader {
         boolean read = false;
         if (passesThrough(request)) {
             try {
-                return passThrough(c, request, table, mode, started, schema[0], first);
+                return inTableTransaction(c, table, request, () -> passThrough(c, request, table, mode, started,
+                        schema[0], first));
             } catch (CsvPassThrough.Refused e) {
                 LOG.debug("Table {}: loading {} through the parser ({})", table, request.fileName(), e.getMessage());
             } catch (SQLException e) {
@@ -238,7 +239,9 @@ public class WarehouseLoader {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return stageAndApply(c, request, table, mode, started, schema, widened, read || attempt > 0, first);
+                boolean again = read || attempt > 0;
+                return inTableTransaction(c, table, request, () -> stageAndApply(c, request, table, mode, started,
+                        schema, widened, again, first));
             } catch (WidenNeeded w) {
                 if (attempt > 0 || !request.isRereadable()) {
                     throw new BadRowException(request.fileName(), w.line, w.misfit.getMessage());
@@ -291,14 +294,13 @@ public class WarehouseLoader {
     /**
      * The CSV's bytes straight into the staging table ({@link Dialect#copyCsvBytes}), then as {@link #apply}.
      *
-     * @throws CsvPassThrough.Refused when the bytes would be read differently from the parser path (rolled back)
-     * @throws SQLException           when the database rejects them, or the swap fails (rolled back)
+     * @throws CsvPassThrough.Refused when the bytes would be read differently from the parser path
+     * @throws SQLException           when the database rejects them, or the swap fails
      */
-    private LoadResult passThrough(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
-                                   TableSchema tableSchema, boolean first) throws Exception {
+    private Applied passThrough(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                TableSchema tableSchema, boolean first) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table, request.jobId());
-        boolean stageLeft = true;
         try (CsvPassThrough csv = CsvPassThrough.open(request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
             TableLayout layout = TableLayout.of(live, csv.header(), tableSchema, settings.lineage(),
@@ -322,27 +324,16 @@ public class WarehouseLoader {
                     request.fileName(), seen.keysDistinct() ? ", every key " + key + " distinct" : "",
                     seen.boundsKnown() ? ", " + event + " from " + seen.start() + " to " + seen.end() : "");
             listener.staged(request, table);
-            Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
-                    seen, rows, new ArrayList<>(), first);
-            stageLeft = applied.stageLeft;
-            return applied.result;
-        } catch (Exception e) {
-            rollback(c);
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-            if (stageLeft) {
-                dropQuietly(c, schema, stage); // left after a failure (or by the dialect's own steps)
-            }
+            return apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged, seen, rows,
+                    new ArrayList<>(), first);
         }
     }
 
-    private LoadResult stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
-                                     TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
-                                     boolean again, boolean first) throws Exception {
+    private Applied stageAndApply(Connection c, LoadRequest request, String table, LoadMode mode, Instant started,
+                                  TableSchema[] schemaHolder, Map<String, MisfitScan.Widening> widened,
+                                  boolean again, boolean first) throws Exception {
         String schema = settings.schema();
         String stage = stageName(table, request.jobId());
-        boolean stageLeft = true;
         // a stream read once already (up to a value that did not fit) is read again from its start
         try (CsvTable csv = CsvTable.open(again ? request.reopenCsv() : request.openCsv(), request.fileName())) {
             List<ColumnDef> live = liveColumns(c, schema, table);
@@ -404,8 +395,27 @@ public class WarehouseLoader {
             }
             List<String> warnings = new ArrayList<>();
             widened.values().forEach(w -> warnings.add(w.warning(table)));
-            Applied applied = apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
+            return apply(c, request, table, mode, started, stage, live, layout, tableSchema, key, logged,
                     WindowMerge.Seen.NOTHING, rows, warnings, first);
+        }
+    }
+
+    /** One table's staging and {@link #apply}: either path of {@link #loadTable}. */
+    @FunctionalInterface
+    private interface TableWork {
+        Applied run() throws Exception;
+    }
+
+    /**
+     * Runs one table's staging and apply as one unit: on any failure the transaction is rolled back; either way the
+     * connection is back in autocommit and the staging table, when left (after a failure, a refill or a merge; gone
+     * after a rename swap), is dropped.
+     */
+    private LoadResult inTableTransaction(Connection c, String table, LoadRequest request, TableWork work)
+            throws Exception {
+        boolean stageLeft = true;
+        try {
+            Applied applied = work.run();
             stageLeft = applied.stageLeft;
             return applied.result;
         } catch (Exception e) {
@@ -414,7 +424,7 @@ public class WarehouseLoader {
         } finally {
             c.setAutoCommit(true);
             if (stageLeft) {
-                dropQuietly(c, schema, stage); // gone after a rename swap; left after a failure, a refill or a merge
+                dropQuietly(c, settings.schema(), stageName(table, request.jobId()));
             }
         }
     }
