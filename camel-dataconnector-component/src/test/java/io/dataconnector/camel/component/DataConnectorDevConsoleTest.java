@@ -7,6 +7,7 @@ import java.util.Map;
 import io.dataconnector.camel.simulator.Fault;
 import io.dataconnector.camel.simulator.SimJob;
 import io.dataconnector.camel.simulator.SimRequest;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
@@ -33,12 +34,19 @@ class DataConnectorDevConsoleTest extends SimulatorTestSupport {
         };
     }
 
-    @Test
-    void textAndJsonShowCallsRetriesConsumerAndQuotaButNoSecret() throws Exception {
+    private SimJob recent;
+
+    /** The jobs exist before the consumer's one poll (initialDelay=0): seeded after the start, a poll could miss them. */
+    @Override
+    protected void beforeStart(CamelContext camelContext) {
         SimRequest request = sim.seedRequest();
         sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofHours(30)));
-        SimJob recent = sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofHours(1)));
+        recent = sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofHours(1)));
         sim.seedCompletedJob(request.id(), "success", Instant.now().minus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void textAndJsonShowCallsRetriesConsumerAndQuotaButNoSecret() throws Exception {
         MockEndpoint jobs = context.getEndpoint("mock:jobs", MockEndpoint.class);
         jobs.expectedMinimumMessageCount(3);
         jobs.assertIsSatisfied(10_000);
